@@ -1,0 +1,190 @@
+#include "ovkit/core.h"
+
+#include <future>
+
+#include "ovkit/op_registry.h"
+
+namespace ovkit {
+
+struct CompiledModel::State {
+    std::shared_ptr<const Model> model;
+    std::string device_name;
+    Properties properties;
+    std::unique_ptr<DeviceCompiledModel> compiled;
+    std::vector<PortInfo> inputs, outputs;
+};
+
+struct InferRequest::State {
+    std::shared_ptr<CompiledModel::State> compiled;
+    std::unique_ptr<DeviceRequest> device;
+    std::vector<Tensor> inputs, outputs;
+    std::function<void(std::exception_ptr)> callback;
+    std::future<void> pending;
+};
+
+namespace {
+PortInfo port_info(const Node& n, const Port& p) {
+    return PortInfo{p.names.empty() ? n.name : p.names.front(), p.type, p.shape};
+}
+
+size_t find_port(const std::vector<PortInfo>& ports, const std::string& name, const char* what) {
+    for (size_t i = 0; i < ports.size(); ++i)
+        if (ports[i].name == name) return i;
+    std::string known;
+    for (const auto& p : ports) known += (known.empty() ? "" : ", ") + p.name;
+    fail("Unknown ", what, " '", name, "'; the model has: ", known);
+}
+}  // namespace
+
+const std::vector<PortInfo>& CompiledModel::inputs() const { return state_->inputs; }
+const std::vector<PortInfo>& CompiledModel::outputs() const { return state_->outputs; }
+size_t CompiledModel::input_index(const std::string& name) const { return find_port(inputs(), name, "input"); }
+size_t CompiledModel::output_index(const std::string& name) const { return find_port(outputs(), name, "output"); }
+std::shared_ptr<const Model> CompiledModel::model() const { return state_->model; }
+const std::string& CompiledModel::device_name() const { return state_->device_name; }
+std::string CompiledModel::property(const std::string& name) const {
+    auto it = state_->properties.find(name);
+    return it == state_->properties.end() ? "" : it->second;
+}
+std::string CompiledModel::implementation(const Node& node) const { return state_->compiled->implementation(node); }
+
+InferRequest CompiledModel::create_infer_request() const {
+    check(state_ != nullptr, "create_infer_request on an empty CompiledModel");
+    InferRequest r;
+    r.state_ = std::make_shared<InferRequest::State>();
+    r.state_->compiled = state_;
+    r.state_->device = state_->compiled->create_request();
+    r.state_->inputs.resize(state_->inputs.size());
+    r.state_->outputs.resize(state_->outputs.size());
+    return r;
+}
+
+void InferRequest::set_input_tensor(size_t index, const Tensor& t) {
+    const auto& ins = state_->compiled->inputs;
+    check(index < ins.size(), "Input index ", index, " is out of range: the model has ", ins.size(), " inputs");
+    const PortInfo& p = ins[index];
+    check(t.type() == p.type, "Input '", p.name, "' expects element type ", type_name(p.type), ", got ",
+          type_name(t.type()));
+    check(p.shape.compatible(t.shape()), "Input '", p.name, "' expects shape ", p.shape.to_string(), ", got ",
+          to_string(t.shape()));
+    state_->inputs[index] = t;
+}
+
+void InferRequest::set_tensor(const std::string& name, const Tensor& t) {
+    set_input_tensor(find_port(state_->compiled->inputs, name, "input"), t);
+}
+
+Tensor InferRequest::get_input_tensor(size_t index) const { return state_->inputs.at(index); }
+
+Tensor InferRequest::get_output_tensor(size_t index) const {
+    check(index < state_->outputs.size(), "Output index ", index, " is out of range: the model has ",
+          state_->outputs.size(), " outputs");
+    return state_->outputs[index];
+}
+
+Tensor InferRequest::get_tensor(const std::string& name) const {
+    const auto& c = *state_->compiled;
+    for (size_t i = 0; i < c.outputs.size(); ++i)
+        if (c.outputs[i].name == name) return state_->outputs[i];
+    return state_->inputs.at(find_port(c.inputs, name, "input or output"));
+}
+
+void InferRequest::infer() {
+    for (size_t i = 0; i < state_->inputs.size(); ++i)
+        check(bool(state_->inputs[i]), "Input '", state_->compiled->inputs[i].name, "' was not set");
+    state_->device->infer(state_->inputs, state_->outputs);
+}
+
+void InferRequest::start_async() {
+    auto s = state_;
+    InferRequest self = *this;
+    s->pending = std::async(std::launch::async, [self, s]() mutable {
+        std::exception_ptr error;
+        try {
+            self.infer();
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (s->callback) s->callback(error);
+        if (error) std::rethrow_exception(error);
+    });
+}
+
+void InferRequest::wait() {
+    if (state_->pending.valid()) state_->pending.get();
+}
+
+void InferRequest::set_callback(std::function<void(std::exception_ptr)> callback) {
+    state_->callback = std::move(callback);
+}
+
+void InferRequest::reset_state() { state_->device->reset_state(); }
+
+std::shared_ptr<Model> Core::read_model(const std::string& path, const std::string& weights_path) const {
+    return FrontendRegistry::read(path, weights_path);
+}
+
+CompiledModel Core::compile_model(std::shared_ptr<const Model> model, const std::string& device,
+                                  const Properties& properties) const {
+    check(model != nullptr, "compile_model: null model");
+    auto dev = DeviceRegistry::get(device);
+    auto missing = unsupported_ops(*model, device);
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& m : missing) list += "\n  " + m;
+        fail("Device ", device, " cannot run ", missing.size(), " operation(s) of model '", model->name, "':", list);
+    }
+    CompiledModel c;
+    c.state_ = std::make_shared<CompiledModel::State>();
+    c.state_->model = model;
+    c.state_->device_name = device;
+    c.state_->properties = properties;
+    c.state_->compiled = dev->compile(model, properties);
+    for (const Node* p : model->parameters()) c.state_->inputs.push_back(port_info(*p, p->outputs[0]));
+    for (const Node* r : model->results()) {
+        const Node& src = *r->inputs[0].node;
+        const Port& port = src.outputs[r->inputs[0].index];
+        PortInfo info = port_info(src, port);
+        if (port.names.empty() && src.outputs.size() > 1) info.name += "." + std::to_string(r->inputs[0].index);
+        if (!r->outputs[0].names.empty()) info.name = r->outputs[0].names.front();
+        c.state_->outputs.push_back(info);
+    }
+    return c;
+}
+
+CompiledModel Core::compile_model(const std::string& path, const std::string& device,
+                                  const Properties& properties) const {
+    return compile_model(read_model(path), device, properties);
+}
+
+std::vector<std::string> Core::available_devices() const { return DeviceRegistry::names(); }
+
+std::vector<std::string> Core::unsupported_ops(const Model& model, const std::string& device) const {
+    auto dev = DeviceRegistry::get(device);
+    std::vector<std::string> out;
+    std::function<void(const Model&)> walk = [&](const Model& m) {
+        for (const auto& n : m.nodes()) {
+            if (!dev->supports(*n)) out.push_back(n->type + " '" + n->name + "'");
+            for (const auto& b : n->bodies) walk(*b);
+        }
+    };
+    walk(model);
+    return out;
+}
+
+void reshape(Model& model, const std::map<std::string, PartialShape>& shapes) {
+    for (const auto& [name, shape] : shapes) {
+        Node* found = nullptr;
+        for (Node* p : model.parameters())
+            if (p->name == name || (!p->outputs[0].names.empty() && p->outputs[0].names[0] == name)) found = p;
+        if (!found) {
+            std::string known;
+            for (Node* p : model.parameters()) known += (known.empty() ? "" : ", ") + p->name;
+            fail("Cannot reshape: model '", model.name, "' has no input '", name, "'; inputs: ", known);
+        }
+        found->attrs.set("shape", shape.to_string());
+    }
+    model.validate_all();
+}
+
+}  // namespace ovkit

@@ -1,0 +1,111 @@
+#include "ovkit/tensor.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "ovkit/exception.h"
+
+namespace ovkit {
+
+Tensor::Tensor(ElementType type, Shape shape) : type_(type), shape_(std::move(shape)) {
+    size_ = shape_size(shape_);
+    size_t bytes = byte_size();
+    // 64-byte alignment for vector kernels; at least one byte so data() is never null.
+    size_t alloc = (bytes + 63) / 64 * 64;
+    if (alloc == 0) alloc = 64;
+    void* p = std::aligned_alloc(64, alloc);
+    if (!p) fail("Cannot allocate ", bytes, " bytes for a ", type_name(type), " tensor of shape ", to_string(shape_));
+    std::memset(p, 0, alloc);
+    owner_ = std::shared_ptr<void>(p, std::free);
+    data_ = p;
+}
+
+Tensor::Tensor(ElementType type, Shape shape, void* data, std::shared_ptr<void> owner)
+    : type_(type), shape_(std::move(shape)), data_(data), owner_(std::move(owner)) {
+    size_ = shape_size(shape_);
+}
+
+Tensor Tensor::copy() const {
+    if (!*this) return Tensor();
+    Tensor t(type_, shape_);
+    if (byte_size()) std::memcpy(t.data_, data_, byte_size());
+    return t;
+}
+
+Tensor Tensor::reshaped(Shape shape) const {
+    check(shape_size(shape) == size_, "Cannot reshape a tensor of shape ", to_string(shape_), " to ",
+          to_string(shape));
+    Tensor t = *this;
+    t.shape_ = std::move(shape);
+    return t;
+}
+
+std::vector<int64_t> Tensor::as_int64() const {
+    std::vector<int64_t> out(static_cast<size_t>(size_));
+    visit_type(type_, [&](auto tag) {
+        using T = decltype(tag);
+        const T* p = data<T>();
+        for (int64_t i = 0; i < size_; ++i) {
+            if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
+                out[i] = int64_t(float(p[i]));
+            else
+                out[i] = int64_t(p[i]);
+        }
+    });
+    return out;
+}
+
+std::vector<double> Tensor::as_double() const {
+    std::vector<double> out(static_cast<size_t>(size_));
+    visit_type(type_, [&](auto tag) {
+        using T = decltype(tag);
+        const T* p = data<T>();
+        for (int64_t i = 0; i < size_; ++i) {
+            if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
+                out[i] = double(float(p[i]));
+            else
+                out[i] = double(p[i]);
+        }
+    });
+    return out;
+}
+
+Tensor Tensor::from_vector(const std::vector<bool>& values, Shape shape) {
+    Tensor t(ElementType::boolean, std::move(shape));
+    for (size_t i = 0; i < values.size() && int64_t(i) < t.size(); ++i) t.data<bool>()[i] = values[i];
+    return t;
+}
+
+Tensor Tensor::from_int64(ElementType type, const std::vector<int64_t>& values, Shape shape) {
+    Tensor t(type, std::move(shape));
+    check(int64_t(values.size()) == t.size(), "Value count ", values.size(), " does not match shape ",
+          to_string(t.shape()));
+    visit_type(type, [&](auto tag) {
+        using T = decltype(tag);
+        for (size_t i = 0; i < values.size(); ++i) {
+            if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
+                t.data<T>()[i] = T(float(values[i]));
+            else
+                t.data<T>()[i] = T(values[i]);
+        }
+    });
+    return t;
+}
+
+Tensor Tensor::from_double(ElementType type, const std::vector<double>& values, Shape shape) {
+    Tensor t(type, std::move(shape));
+    check(int64_t(values.size()) == t.size(), "Value count ", values.size(), " does not match shape ",
+          to_string(t.shape()));
+    visit_type(type, [&](auto tag) {
+        using T = decltype(tag);
+        for (size_t i = 0; i < values.size(); ++i) {
+            if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
+                t.data<T>()[i] = T(float(values[i]));
+            else
+                t.data<T>()[i] = T(values[i]);
+        }
+    });
+    return t;
+}
+
+}  // namespace ovkit
