@@ -27,6 +27,43 @@ PortInfo port_info(const Node& n, const Port& p) {
     return PortInfo{p.names.empty() ? n.name : p.names.front(), p.type, p.shape};
 }
 
+// Properties by OpenVINO names, each with the values it accepts ("" = any, "#" = integer >= 0).
+const std::map<std::string, std::vector<std::string>>& known_properties() {
+    static const std::map<std::string, std::vector<std::string>> k = {
+        {"PERFORMANCE_HINT", {"LATENCY", "THROUGHPUT", "CUMULATIVE_THROUGHPUT"}},
+        {"NUM_STREAMS", {"#", "AUTO"}},
+        {"INFERENCE_NUM_THREADS", {"#"}},
+        {"INFERENCE_PRECISION_HINT", {"f32", "bf16", "f16"}},
+        {"CACHE_DIR", {""}},
+        {"ENABLE_PROFILING", {"YES", "NO", "true", "false"}},
+        {"PERFORMANCE_HINT_NUM_REQUESTS", {"#"}},
+        {"GNA_DEVICE_MODE", {"GNA_AUTO", "GNA_HW", "GNA_SW_EXACT", "GNA_SW_FP32"}},
+        {"GNA_PRECISION", {"I16", "I8"}},
+        {"MAX_MODEL_MEMORY", {"#"}},
+    };
+    return k;
+}
+
+void check_properties(const Properties& props) {
+    for (const auto& [key, value] : props) {
+        auto it = known_properties().find(key);
+        if (it == known_properties().end()) {
+            std::string known;
+            for (const auto& [k, v] : known_properties()) known += (known.empty() ? "" : ", ") + k;
+            fail("Unknown property '", key, "'; known properties: ", known);
+        }
+        bool ok = false;
+        std::string allowed;
+        for (const auto& v : it->second) {
+            if (v.empty()) ok = true;
+            else if (v == "#") ok = ok || (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos);
+            else ok = ok || value == v;
+            allowed += (allowed.empty() ? "" : ", ") + (v == "#" ? std::string("a non-negative integer") : v);
+        }
+        check(ok, "Property ", key, " = '", value, "' is out of range; allowed: ", allowed);
+    }
+}
+
 size_t find_port(const std::vector<PortInfo>& ports, const std::string& name, const char* what) {
     for (size_t i = 0; i < ports.size(); ++i)
         if (ports[i].name == name) return i;
@@ -127,6 +164,7 @@ std::shared_ptr<Model> Core::read_model(const std::string& path, const std::stri
 CompiledModel Core::compile_model(std::shared_ptr<const Model> model, const std::string& device,
                                   const Properties& properties) const {
     check(model != nullptr, "compile_model: null model");
+    check_properties(properties);
     auto dev = DeviceRegistry::get(device);
     auto missing = unsupported_ops(*model, device);
     if (!missing.empty()) {

@@ -159,3 +159,12 @@ TEST(Npy, RoundTripsAndRejectsTruncatedFiles) {
     std::filesystem::resize_file(dir / "t.npy", 100);
     EXPECT_THROW(read_npy((dir / "t.npy").string()), Exception);
 }
+
+TEST(Core, PropertiesAreCheckedByName) {
+    Core core;
+    auto m = add_model(Shape{1});
+    EXPECT_NO_THROW(core.compile_model(m, "CPU", {{"PERFORMANCE_HINT", "THROUGHPUT"}, {"INFERENCE_NUM_THREADS", "2"}}));
+    EXPECT_THROW(core.compile_model(m, "CPU", {{"PERFORMANCE_HINT", "FAST"}}), Exception);
+    EXPECT_THROW(core.compile_model(m, "CPU", {{"NUM_STREAMS", "-1"}}), Exception);
+    EXPECT_THROW(core.compile_model(m, "CPU", {{"NO_SUCH_PROPERTY", "1"}}), Exception);
+}
