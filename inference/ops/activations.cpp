@@ -13,6 +13,17 @@ void infer_same_typed_inputs(ShapeContext& c) {
     infer::same_as_input(c);
 }
 
+// The slope applies per channel when it is 1-D and matches data's axis 1 (OpenVINO's rule),
+// else it must broadcast numpy-style to data's shape.
+void infer_prelu(ShapeContext& c) {
+    infer_same_typed_inputs(c);
+    if (!c.in_shapes[0].is_static() || !c.in_shapes[1].is_static()) return;
+    Shape data = c.in_shapes[0].to_shape(), slope = c.in_shapes[1].to_shape();
+    bool per_channel = slope.size() == 1 && !data.empty() && data[data.size() > 1 ? 1 : 0] == slope[0];
+    check(per_channel || broadcast_shapes(data, slope) == data, c.node.describe(), ": slope shape ",
+          to_string(slope), " does not broadcast to data shape ", to_string(data));
+}
+
 void infer_gelu(ShapeContext& c) {
     std::string mode = c.node.attrs.get_string("approximation_mode", "ERF");
     check(mode == "ERF" || mode == "TANH", c.node.describe(), ": approximation_mode '", mode,
@@ -39,6 +50,6 @@ OVKIT_OP("Selu", infer_same_typed_inputs, 3, 3);
 OVKIT_OP("HardSigmoid", infer_same_typed_inputs, 3, 3);
 OVKIT_OP("Gelu", infer_gelu, 1, 1);
 OVKIT_OP("Clamp", infer_clamp, 1, 1);
-OVKIT_OP("PRelu", infer_same_typed_inputs, 2, 2);
+OVKIT_OP("PRelu", infer_prelu, 2, 2);
 
 }  // namespace ovkit

@@ -4,7 +4,9 @@
 namespace ovkit {
 namespace {
 void infer_convert(ShapeContext& c) {
-    c.set_output(0, type_from_name(c.node.attrs.get_string("destination_type")), c.in_shapes[0]);
+    ElementType to = type_from_name(c.node.attrs.get_string("destination_type"));
+    check(to != ElementType::undefined, c.node.describe(), ": destination_type must be a concrete type");
+    c.set_output(0, to, c.in_shapes[0]);
 }
 void infer_convert_like(ShapeContext& c) { c.set_output(0, c.in_types[1], c.in_shapes[0]); }
 }  // namespace
