@@ -10,5 +10,11 @@ OVKIT_OP("Add", infer_binary, 2, 2);
 OVKIT_OP("Subtract", infer_binary, 2, 2);
 OVKIT_OP("Multiply", infer_binary, 2, 2);
 OVKIT_OP("Divide", infer_binary, 2, 2);
+OVKIT_OP("Maximum", infer_binary, 2, 2);
+OVKIT_OP("Minimum", infer_binary, 2, 2);
+OVKIT_OP("SquaredDifference", infer_binary, 2, 2);
+OVKIT_OP("Mod", infer_binary, 2, 2);
+OVKIT_OP("FloorMod", infer_binary, 2, 2);
+OVKIT_OP("Power", infer_binary, 2, 2);
 
 }  // namespace ovkit
