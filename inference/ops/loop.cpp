@@ -66,12 +66,15 @@ int64_t slice_iterations(const ShapeContext& c) {
 }
 
 // Loop: iterations known before running (constant trip count and conditions), or -1.
-int64_t loop_iterations(ShapeContext& c, Model& body) {
+// The body's own condition is only looked at while building: at run time the body is
+// shared by concurrent requests and the kernel sizes the outputs.
+int64_t loop_iterations(ShapeContext& c, Model& body, bool building) {
     const Tensor* exec = c.value(1);
     if (!exec) return -1;
     if (!exec->as_int64().at(0)) return 0;
     int64_t cond_idx = c.node.attrs.get_int("body_condition_output_idx", -1);
     if (cond_idx >= 0) {
+        if (!building) return -1;
         infer::body_result(c.node, body, cond_idx);
         const Tensor* v = body.constant_value(body.results()[size_t(cond_idx)]->inputs[0]);
         if (!v || !v->as_int64().at(0)) return -1;
@@ -106,8 +109,9 @@ void set_outputs(ShapeContext& c, Model& body, int64_t iterations) {
 
 void infer_subgraph_loop(ShapeContext& c, bool is_loop) {
     Model& body = infer::body_of(c.node, 0);
-    if (!infer::all_values_known(c)) refresh_body(c, body);
-    set_outputs(c, body, is_loop ? loop_iterations(c, body) : slice_iterations(c));
+    bool building = !infer::all_values_known(c);
+    if (building) refresh_body(c, body);
+    set_outputs(c, body, is_loop ? loop_iterations(c, body, building) : slice_iterations(c));
 }
 
 void infer_loop(ShapeContext& c) {
