@@ -45,6 +45,20 @@ struct BodyInput {
     int64_t axis = -1;           // >= 0: sliced along axis per iteration
     int64_t start = 0, stride = 1, part_size = 1, end = -1;
     int64_t back_edge_result = -1;  // >= 0: merged; next iteration reads this body result
+
+    // Sliced inputs over a dimension of size `dim`: negative start/end count from the end,
+    // both borders are included, a negative stride walks backwards.
+    int64_t first(int64_t dim) const { return start < 0 ? start + dim : start; }
+    int64_t last(int64_t dim) const { return end < 0 ? end + dim : end; }
+    int64_t iterations(int64_t dim) const {
+        int64_t span = (last(dim) > first(dim) ? last(dim) - first(dim) : first(dim) - last(dim)) + 1;
+        int64_t step = stride < 0 ? -stride : stride;
+        return span < part_size || step == 0 ? 0 : (span - part_size) / step + 1;
+    }
+    // Where the part_size elements of iteration k begin.
+    int64_t offset(int64_t k, int64_t dim) const {
+        return stride > 0 ? first(dim) + k * stride : first(dim) + k * stride - part_size + 1;
+    }
 };
 struct BodyOutput {
     int64_t body = 0;
