@@ -1,4 +1,4 @@
-// ONNX Resize (opsets 10, 11, 13, 18) and Upsample (7, 9) -> Interpolate (OpenVINO opset11).
+// ONNX Resize (opsets 10, 11, 13) and Upsample (7, 9) -> Interpolate (OpenVINO opset11).
 // ONNX "linear" is Interpolate "linear_onnx". Resize-10 and Upsample use asymmetric
 // coordinates with nearest_mode "simple" (floor when upscaling), as OpenVINO's frontend does.
 // tf_crop_and_resize and exclude_outside use ovkit's Interpolate extension (roi input 3).
@@ -57,24 +57,17 @@ std::vector<Output> resize_opset_11(NodeContext& c) {
     if (!by_sizes && is_empty_input(c, 2)) c.fail("neither scales nor sizes is given");
     Attributes a = base_attrs(c, c.attr_string("mode", "nearest"), by_sizes ? "sizes" : "scales");
     const std::string transform = c.attr_string("coordinate_transformation_mode", "half_pixel");
-    if (transform == "half_pixel_symmetric") c.fail("coordinate_transformation_mode 'half_pixel_symmetric' is not supported");
     a.set("coordinate_transformation_mode", transform);
     a.set("nearest_mode", c.attr_string("nearest_mode", "round_prefer_floor"));
     a.set("cube_coeff", double(c.attr_float("cubic_coeff_a", -0.75f)));
-    if (c.attr_int("antialias", 0)) a.set("antialias", true);
     if (c.attr_int("exclude_outside", 0)) a.set("exclude_outside", true);
-    const std::string policy = c.attr_string("keep_aspect_ratio_policy", "stretch");
-    if (policy != "stretch") c.fail("keep_aspect_ratio_policy '", policy, "' is not supported");
 
     std::vector<Output> inputs{x, c.input(by_sizes ? 3 : 2)};
-    std::vector<int64_t> axes = c.attr_ints("axes");
-    const bool crop = transform == "tf_crop_and_resize";
-    if (axes.empty() && crop) {
+    if (transform == "tf_crop_and_resize") {  // inputs: data, sizes/scales, axes, roi
         if (rank < 0) c.fail("tf_crop_and_resize needs an input of known rank");
+        std::vector<int64_t> axes;
         for (int64_t d = 0; d < rank; ++d) axes.push_back(d);
-    }
-    if (!axes.empty()) inputs.push_back(c.const_i64(axes));
-    if (crop) {
+        inputs.push_back(c.const_i64(axes));
         if (!c.has_input(1)) c.fail("tf_crop_and_resize needs the roi input");
         inputs.push_back(c.input(1));
         a.set("extrapolation_value", double(c.attr_float("extrapolation_value", 0.0f)));
