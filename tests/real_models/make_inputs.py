@@ -18,18 +18,17 @@ import wave
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data")
+# The det preprocessing is the OCR demo's, so that the test covers the demo's input path.
+sys.path.insert(0, os.path.join(HERE, "..", "..", "pipelines"))
+from ocr_det_input import det_preprocess  # noqa: E402
 FONTS = "/usr/share/fonts/truetype/dejavu"
 
 REC_SIZE = (320, 48)  # PP-OCRv4 rec: width, height
 CLS_SIZE = (192, 48)  # mobile v2 cls
 VAD_FRAMES, VAD_FRAME = 20, 512  # silero v5 at 16 kHz
 VAD_RATE = 16000
-
-# PaddleOCR's det NormalizeImage: x/255, then (x - mean) / std per channel, applied to the
-# image as cv2 reads it (BGR), with the mean/std lists in that same order.
-DET_MEAN = np.array([0.485, 0.456, 0.406], np.float32)
-DET_STD = np.array([0.229, 0.224, 0.225], np.float32)
 
 
 def font(name, size):
@@ -92,31 +91,21 @@ def read_wav(path):
         return np.frombuffer(w.readframes(w.getnframes()), "<i2")
 
 
-def read_image(name, size=None):
-    img = np.asarray(Image.open(os.path.join(DATA, name)).convert("RGB"), np.float32)
-    if size is not None:
-        assert img.shape[:2] == (size[1], size[0]), f"{name}: expected {size[0]}x{size[1]}"
-    return img[:, :, ::-1]  # BGR, as PaddleOCR's cv2.imread gives it
-
-
-def nchw(img):
-    return np.ascontiguousarray(img.transpose(2, 0, 1)[None], np.float32)
-
-
 def rec_like(name, size):
-    """PaddleOCR rec/cls: (x/255 - 0.5)/0.5, right-padded with zeros to the model width."""
-    img = read_image(name)
+    """PaddleOCR rec/cls: BGR, (x/255 - 0.5)/0.5, right-padded with zeros to the model width."""
+    img = np.asarray(Image.open(os.path.join(DATA, name)).convert("RGB"), np.float32)[:, :, ::-1]
     h, w = img.shape[:2]
     assert h == size[1] and w <= size[0], f"{name}: expected height {size[1]} and width <= {size[0]}"
     x = np.zeros((size[1], size[0], 3), np.float32)
     x[:, :w] = (img / 255.0 - 0.5) / 0.5
-    return nchw(x)
+    return np.ascontiguousarray(x.transpose(2, 0, 1)[None])
 
 
 def prepare(out):
     os.makedirs(out, exist_ok=True)
-    det = (read_image("det.png", (640, 640)) / 255.0 - DET_MEAN) / DET_STD
-    np.save(os.path.join(out, "det_x.npy"), nchw(det))
+    det = det_preprocess(Image.open(os.path.join(DATA, "det.png")))
+    assert det.shape == (1, 3, 640, 640), f"data/det.png gives {det.shape}, expected 640x640"
+    np.save(os.path.join(out, "det_x.npy"), det)
     np.save(os.path.join(out, "rec_x.npy"), rec_like("rec.png", REC_SIZE))
     np.save(os.path.join(out, "cls_x.npy"), rec_like("cls.png", CLS_SIZE))
     frames = read_wav(os.path.join(DATA, "vad.wav")).astype(np.float32) / 32768.0
