@@ -11,8 +11,10 @@
 //   output <k> <name> shape <d0,d1,...> values <n>
 //   <flat index> <value>          (n lines, float32 values with 9 significant digits)
 //
-// Small outputs are stored whole; large ones as 1024 pseudo-random elements plus the 1024
-// largest (the text pixels of a detection map, the winning classes of a recognition).
+// Small outputs are stored whole; large ones as 1024 pseudo-random elements plus 1024
+// pseudo-random elements among those with |value| > 0.001 (text pixels and their edges in a
+// detection map, the likely classes of a recognition), so that both the background and the
+// parts that matter are checked.
 // The VAD case runs 20 frames carrying the state; its outputs are stacked over frames.
 'use strict';
 const fs = require('fs');
@@ -24,7 +26,7 @@ const modelsDir = path.join(cache, 'models');
 const ortDir = path.join(cache, 'ort', 'node_modules', 'onnxruntime-node');
 const referenceDir = path.join(__dirname, 'reference');
 const ORT_VERSION = '1.30.0';
-const FULL_LIMIT = 4096, RANDOM_SAMPLES = 1024, TOP_SAMPLES = 1024;
+const FULL_LIMIT = 4096, RANDOM_SAMPLES = 1024, SALIENT_SAMPLES = 1024, SALIENT = 1e-3;
 
 function die(message) {
   console.error(`make_reference.js: ${message}`);
@@ -50,18 +52,24 @@ function readNpy(file) {
   return { shape: dims, data };
 }
 
-// Deterministic sample of a tensor's flat indices (see the header comment).
-function sampleIndices(data) {
-  const n = data.length;
-  if (n <= FULL_LIMIT) return [...Array(n).keys()];
+// `count` pseudo-random distinct entries of `pool` (all of them when it is smaller), fixed seed.
+function pick(pool, count) {
+  if (pool.length <= count) return pool;
   const picked = new Set();
   let state = 12345;
-  while (picked.size < RANDOM_SAMPLES) {
+  while (picked.size < count) {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    picked.add(state % n);
+    picked.add(pool[state % pool.length]);
   }
-  const order = [...Array(n).keys()].sort((a, b) => data[b] - data[a] || a - b);
-  for (const i of order.slice(0, TOP_SAMPLES)) picked.add(i);
+  return [...picked];
+}
+
+// Flat indices stored for a tensor (see the header comment).
+function sampleIndices(data) {
+  const all = [...Array(data.length).keys()];
+  if (data.length <= FULL_LIMIT) return all;
+  const salient = all.filter((i) => Math.abs(data[i]) > SALIENT);
+  const picked = new Set([...pick(all, RANDOM_SAMPLES), ...pick(salient, SALIENT_SAMPLES)]);
   return [...picked].sort((a, b) => a - b);
 }
 
