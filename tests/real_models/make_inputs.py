@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 # The det preprocessing is the OCR demo's, so that the test covers the demo's input path.
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(HERE, "..", "..", "pipelines"))
 from ocr_det_input import det_preprocess  # noqa: E402
 FONTS = "/usr/share/fonts/truetype/dejavu"
