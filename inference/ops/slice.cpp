@@ -8,15 +8,17 @@ namespace ovkit {
 namespace {
 
 // The sliced size of `d`: exact when it is static or when every size d may take gives the
-// same count; otherwise the interval of possible counts.
+// same count; otherwise the interval of possible counts (unbounded when it keeps growing
+// with an unbounded d).
 Dimension sliced(Dimension d, int64_t start, int64_t stop, int64_t step) {
     if (d.is_static()) return Dimension(slice_range(start, stop, step, d.value()).count);
     constexpr int64_t kLarge = int64_t(1) << 40;  // stands for "unbounded"
-    int64_t lo = slice_range(start, stop, step, d.min).count;
-    int64_t hi = slice_range(start, stop, step, d.max < 0 ? kLarge : d.max).count;
-    if (lo == hi) return Dimension(lo);
-    if (lo > hi) std::swap(lo, hi);
-    return Dimension(lo, d.max < 0 && hi > kLarge / 2 ? -1 : hi);
+    auto count = [&](int64_t n) { return slice_range(start, stop, step, n).count; };
+    int64_t lo = count(d.min);
+    int64_t hi = count(d.max < 0 ? kLarge : d.max);
+    bool unbounded = d.max < 0 && count(2 * kLarge) != hi;
+    if (lo == hi && !unbounded) return Dimension(lo);
+    return Dimension(std::min(lo, hi), unbounded ? -1 : std::max(lo, hi));
 }
 
 void infer_slice(ShapeContext& c) {
