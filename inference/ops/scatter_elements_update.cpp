@@ -9,7 +9,8 @@ void infer_scatter_elements_update(ShapeContext& c) {
     check(c.in_types[2] == c.in_types[0], c.node.describe(), ": updates type ", type_name(c.in_types[2]),
           " differs from data type ", type_name(c.in_types[0]));
     int64_t axis;
-    if (data.rank_is_static() && infer::scalar_value(c, 3, "axis", axis)) normalize_axis(axis, data.rank(), c.node.name);
+    if (data.rank_is_static() && infer::scalar_value(c, 3, "axis", axis))
+        normalize_axis(axis, data.rank(), c.node.name);
     c.set_output(0, c.in_types[0], data);
 }
 }  // namespace

@@ -15,7 +15,7 @@ void scatter_elements_update(const Node& n, const std::vector<Tensor>& in, std::
     check(in[1].shape() == in[2].shape(), n.describe(), ": indices ", to_string(in[1].shape()), " and updates ",
           to_string(in[2].shape()), " differ in shape");
     check(r == ScatterReduction::none || in[0].type() != ElementType::boolean, n.describe(),
-          ": reduction '", n.attrs.get_string("reduction"), "' on boolean data");
+          ": reduction '", n.attrs.get_string("reduction", "none"), "' on boolean data");
     copy_all(in[0], out[0]);
     auto strides = strides_of(s);
     auto indices = in[1].as_int64();

@@ -17,7 +17,7 @@ void scatter_nd_update(const Node& n, const std::vector<Tensor>& in, std::vector
     check(in[2].shape() == want, n.describe(), ": updates ", to_string(in[2].shape()), " should have shape ",
           to_string(want));
     check(r == ScatterReduction::none || in[0].type() != ElementType::boolean, n.describe(), ": reduction '",
-          n.attrs.get_string("reduction"), "' on boolean data");
+          n.attrs.get_string("reduction", "none"), "' on boolean data");
     copy_all(in[0], out[0]);
     int64_t tuples = shape_size(Shape(is.begin(), is.end() - 1));
     int64_t block = shape_size(Shape(s.begin() + k, s.end()));

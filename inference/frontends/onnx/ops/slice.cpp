@@ -19,8 +19,8 @@ std::vector<Output> slice_opset_10(NodeContext& c) {
     if (c.has_input(4)) {
         steps = c.input(4);
     } else if (starts.shape().is_static()) {
-        steps = c.constant(Tensor::from_int64(starts.type(), std::vector<int64_t>(size_t(shape_size(starts.shape().to_shape())), 1),
-                                              starts.shape().to_shape()));
+        Shape s = starts.shape().to_shape();
+        steps = c.constant(Tensor::from_int64(starts.type(), std::vector<int64_t>(size_t(shape_size(s)), 1), s));
     } else {
         Output shape = c.make("ShapeOf", {starts}, Attributes{{"output_type", std::string("i64")}});
         steps = c.make("Broadcast", {c.scalar(starts.type(), 1), shape});
