@@ -148,6 +148,10 @@ private:
                 l.inputs = read_ports(x.child("input"), false);
                 l.outputs = read_ports(x.child("output"), true);
                 l.sources.resize(l.inputs.size());
+                std::map<int64_t, int> port_ids;
+                for (const auto* ports : {&l.inputs, &l.outputs})
+                    for (const PortDesc& p : *ports)
+                        check(++port_ids[p.id] == 1, "has two ports with id ", p.id);
             } catch (const Exception& e) {
                 fail(l.describe(), ": ", e.what());
             }

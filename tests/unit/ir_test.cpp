@@ -509,6 +509,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadIr{"EdgeFromMissingPort", "from-port=\"2\"", "from-port=\"5\"", 8,
               {"layer 'sum' (id 2) has no output port 5"}},
         BadIr{"EdgeToMissingPort", "to-port=\"1\"", "to-port=\"4\"", 8, {"layer 'sum' (id 2) has no input port 4"}},
+        BadIr{"DuplicatePortId", "<port id=\"2\" precision=\"FP32\" names=\"sum\">",
+              "<port id=\"1\" precision=\"FP32\" names=\"sum\">", 8, {"layer 'sum' (id 2)", "two ports with id 1"}},
         BadIr{"InputConnectedTwice", "from-layer=\"1\" from-port=\"0\" to-layer=\"2\" to-port=\"1\"",
               "from-layer=\"1\" from-port=\"0\" to-layer=\"2\" to-port=\"0\"", 8, {"connected twice"}},
         BadIr{"InputNotConnected", "<edge from-layer=\"1\" from-port=\"0\" to-layer=\"2\" to-port=\"1\" />", "", 8,
