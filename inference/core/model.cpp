@@ -1,5 +1,6 @@
 #include "ovkit/model.h"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -101,9 +102,16 @@ void Model::validate(Node& n) {
         try {
             def->infer(ctx);
         } catch (const Exception& e) {
-            std::string msg = e.what();
-            if (msg.find("'" + n.name + "'") == std::string::npos) msg = n.describe() + ": " + msg;
-            throw Exception(msg);
+            // A subgraph body is built before its untyped parameters (ONNX Loop bodies) get
+            // their types from the outer node; its nodes are inferred again once they have.
+            bool untyped_input = std::find(ctx.in_types.begin(), ctx.in_types.end(), ElementType::undefined) !=
+                                 ctx.in_types.end();
+            if (!untyped_input) {
+                std::string msg = e.what();
+                if (msg.find("'" + n.name + "'") == std::string::npos) msg = n.describe() + ": " + msg;
+                throw Exception(msg);
+            }
+            for (size_t i = 0; i < ctx.out_types.size(); ++i) ctx.set_output(i, ElementType::undefined, PartialShape());
         }
     }
     if (n.outputs.size() < ctx.out_types.size()) n.outputs.resize(ctx.out_types.size());

@@ -1,5 +1,6 @@
 // Reads an .onnx file (protobuf from Debian's libonnx-dev) into an ovkit Model.
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 
@@ -145,23 +146,29 @@ void GraphConverter::add_outputs() {
 }
 
 std::vector<std::string> unsupported_nodes(const onnx::GraphProto& graph, const std::map<std::string, int64_t>& opsets) {
-    std::vector<std::string> out;
-    for (const auto& node : graph.node()) {
-        auto it = opsets.find(node.domain() == "ai.onnx" ? "" : node.domain());
-        int64_t version = it == opsets.end() ? 1 : it->second;
-        if (!find_translator(node.domain(), node.op_type(), version))
-            out.push_back((node.domain().empty() ? "" : node.domain() + ".") + node.op_type() + " (node '" +
-                          node.name() + "', opset " + std::to_string(version) + ")");
-        for (const auto& a : node.attribute()) {
-            if (a.has_g()) {
-                auto sub = unsupported_nodes(a.g(), opsets);
-                out.insert(out.end(), sub.begin(), sub.end());
-            }
-            for (const auto& g : a.graphs()) {
-                auto sub = unsupported_nodes(g, opsets);
-                out.insert(out.end(), sub.begin(), sub.end());
+    // Grouped by op type so that a model with hundreds of nodes of one missing op reads as
+    // one line: "Bernoulli (opset 15): 2 nodes 'a', 'b'".
+    std::map<std::string, std::vector<std::string>> by_op;
+    std::function<void(const onnx::GraphProto&)> walk = [&](const onnx::GraphProto& g) {
+        for (const auto& node : g.node()) {
+            auto it = opsets.find(node.domain() == "ai.onnx" ? "" : node.domain());
+            int64_t version = it == opsets.end() ? 1 : it->second;
+            if (!find_translator(node.domain(), node.op_type(), version))
+                by_op[(node.domain().empty() ? "" : node.domain() + ".") + node.op_type() + " (opset " +
+                      std::to_string(version) + ")"]
+                    .push_back(node.name().empty() ? (node.output_size() ? node.output(0) : "") : node.name());
+            for (const auto& a : node.attribute()) {
+                if (a.has_g()) walk(a.g());
+                for (const auto& sub : a.graphs()) walk(sub);
             }
         }
+    };
+    walk(graph);
+    std::vector<std::string> out;
+    for (const auto& [op, nodes] : by_op) {
+        std::string line = op + ": " + std::to_string(nodes.size()) + " node" + (nodes.size() > 1 ? "s " : " ");
+        for (size_t i = 0; i < nodes.size(); ++i) line += (i ? ", '" : "'") + nodes[i] + "'";
+        out.push_back(line);
     }
     return out;
 }
@@ -178,8 +185,8 @@ std::shared_ptr<Model> read_onnx(const std::string& path) {
     auto missing = unsupported_nodes(proto.graph(), opsets);
     if (!missing.empty()) {
         std::string list;
-        for (const auto& m : missing) list += "\n  " + m;
-        fail("ONNX model '", path, "' has ", missing.size(), " unsupported operation(s):", list);
+        for (const auto& m : missing) list += (list.empty() ? "" : "; ") + m;
+        fail("ONNX model '", path, "' uses ", missing.size(), " unsupported operation type(s): ", list);
     }
     std::string dir = std::filesystem::path(path).parent_path().string();
     GraphConverter conv(proto.graph(), opsets, dir, nullptr);

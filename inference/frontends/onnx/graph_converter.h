@@ -37,7 +37,7 @@ private:
     std::vector<Output> captured_;
 };
 
-// Every node (subgraphs included) without a translator, as "OpType (node 'name')".
+// Op types (subgraphs included) without a translator, one line each with their nodes.
 std::vector<std::string> unsupported_nodes(const onnx::GraphProto& graph, const std::map<std::string, int64_t>& opsets);
 
 }  // namespace ovkit::onnx_frontend
