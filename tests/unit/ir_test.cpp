@@ -474,6 +474,9 @@ struct BadIr {
     std::vector<std::string> expected;  // substrings of the error message
 };
 
+// Test output names the case instead of dumping its bytes.
+void PrintTo(const BadIr& c, std::ostream* os) { *os << c.test_name; }
+
 std::string replace_once(std::string text, const std::string& from, const std::string& to) {
     size_t at = text.find(from);
     EXPECT_NE(at, std::string::npos) << "test setup: '" << from << "' not in the IR";
