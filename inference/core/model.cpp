@@ -32,6 +32,7 @@ Node* Model::create(const std::string& type, std::vector<Output> inputs, Attribu
     if (!def) fail("Unknown operation type '", type, "' for node '", name, "'");
     auto n = std::make_shared<Node>();
     n->type = type;
+    n->version = def->version;
     n->def = def;
     n->inputs = std::move(inputs);
     n->attrs = std::move(attrs);

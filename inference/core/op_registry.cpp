@@ -38,6 +38,8 @@ OpRegistration::OpRegistration(const char* type, InferFn infer, int min_inputs, 
     d.foldable = foldable;
 }
 
+OpVersion::OpVersion(const char* type, const char* version) { OpRegistry::entry(type).version = version; }
+
 KernelRegistration::KernelRegistration(const char* type, EvalFn fn) {
     OpRegistry::entry(type).reference = fn;
 }

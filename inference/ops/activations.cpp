@@ -42,13 +42,18 @@ void infer_clamp(ShapeContext& c) {
 OVKIT_OP("Sigmoid", infer::same_as_input, 1, 1);
 OVKIT_OP("Tanh", infer::same_as_input, 1, 1);
 OVKIT_OP("SoftSign", infer::same_as_input, 1, 1);
+OVKIT_OP_VERSION("SoftSign", "opset9");
 OVKIT_OP("SoftPlus", infer::same_as_input, 1, 1);
+OVKIT_OP_VERSION("SoftPlus", "opset4");
 OVKIT_OP("Mish", infer::same_as_input, 1, 1);
+OVKIT_OP_VERSION("Mish", "opset4");
 OVKIT_OP("HSwish", infer::same_as_input, 1, 1);
+OVKIT_OP_VERSION("HSwish", "opset4");
 OVKIT_OP("Elu", infer::same_as_input, 1, 1);
 OVKIT_OP("Selu", infer_same_typed_inputs, 3, 3);
 OVKIT_OP("HardSigmoid", infer_same_typed_inputs, 3, 3);
 OVKIT_OP("Gelu", infer_gelu, 1, 1);
+OVKIT_OP_VERSION("Gelu", "opset7");
 OVKIT_OP("Clamp", infer_clamp, 1, 1);
 OVKIT_OP("PRelu", infer_prelu, 2, 2);
 

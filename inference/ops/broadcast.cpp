@@ -54,4 +54,5 @@ void infer_broadcast(ShapeContext& c) {
 
 }  // namespace
 OVKIT_OP("Broadcast", infer_broadcast, 2, 3);
+OVKIT_OP_VERSION("Broadcast", "opset3");
 }  // namespace ovkit

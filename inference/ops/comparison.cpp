@@ -42,7 +42,10 @@ OVKIT_OP("LogicalOr", infer_logical, 2, 2);
 OVKIT_OP("LogicalXor", infer_logical, 2, 2);
 OVKIT_OP("LogicalNot", infer_logical_not, 1, 1);
 OVKIT_OP("IsNaN", infer_float_test, 1, 1);
+OVKIT_OP_VERSION("IsNaN", "opset10");
 OVKIT_OP("IsInf", infer_float_test, 1, 1);
+OVKIT_OP_VERSION("IsInf", "opset10");
 OVKIT_OP("IsFinite", infer_float_test, 1, 1);
+OVKIT_OP_VERSION("IsFinite", "opset10");
 
 }  // namespace ovkit

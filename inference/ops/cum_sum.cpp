@@ -19,5 +19,6 @@ void infer_cum_sum(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("CumSum", infer_cum_sum, 1, 2);
+OVKIT_OP_VERSION("CumSum", "opset3");
 
 }  // namespace ovkit

@@ -21,5 +21,6 @@ void infer_det(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("Det", infer_det, 1, 1);
+OVKIT_OP_VERSION("Det", "ovkit");
 
 }  // namespace ovkit

@@ -53,8 +53,12 @@ void infer_dft(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("DFT", infer_dft<Kind::dft>, 2, 3);
+OVKIT_OP_VERSION("DFT", "opset7");
 OVKIT_OP("IDFT", infer_dft<Kind::idft>, 2, 3);
+OVKIT_OP_VERSION("IDFT", "opset7");
 OVKIT_OP("RDFT", infer_dft<Kind::rdft>, 2, 3);
+OVKIT_OP_VERSION("RDFT", "opset9");
 OVKIT_OP("IRDFT", infer_dft<Kind::irdft>, 2, 3);
+OVKIT_OP_VERSION("IRDFT", "opset9");
 
 }  // namespace ovkit

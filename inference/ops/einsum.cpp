@@ -117,5 +117,6 @@ EinsumEquation parse_einsum(const std::string& equation, const std::vector<int64
 }
 
 OVKIT_OP("Einsum", infer_einsum, 1);
+OVKIT_OP_VERSION("Einsum", "opset7");
 
 }  // namespace ovkit

@@ -33,4 +33,5 @@ void infer_eye(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("Eye", infer_eye, 3, 4);
+OVKIT_OP_VERSION("Eye", "opset9");
 }  // namespace ovkit

@@ -25,4 +25,5 @@ void infer_gather(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("Gather", infer_gather, 3, 3);
+OVKIT_OP_VERSION("Gather", "opset8");
 }  // namespace ovkit

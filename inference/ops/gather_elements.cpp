@@ -16,4 +16,5 @@ void infer_gather_elements(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("GatherElements", infer_gather_elements, 2, 2);
+OVKIT_OP_VERSION("GatherElements", "opset6");
 }  // namespace ovkit

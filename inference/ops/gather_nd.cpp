@@ -22,4 +22,5 @@ void infer_gather_nd(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("GatherND", infer_gather_nd, 2, 2);
+OVKIT_OP_VERSION("GatherND", "opset8");
 }  // namespace ovkit

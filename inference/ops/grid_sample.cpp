@@ -26,5 +26,6 @@ void infer_grid_sample(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("GridSample", infer_grid_sample, 2, 2);
+OVKIT_OP_VERSION("GridSample", "opset9");
 
 }  // namespace ovkit

@@ -50,5 +50,6 @@ void infer_if(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("If", infer_if, 1, 1 << 20, false);
+OVKIT_OP_VERSION("If", "opset8");
 
 }  // namespace ovkit

@@ -75,5 +75,6 @@ void infer_interpolate(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("Interpolate", infer_interpolate, 2, 4);
+OVKIT_OP_VERSION("Interpolate", "opset11");
 
 }  // namespace ovkit

@@ -127,6 +127,7 @@ void infer_tensor_iterator(ShapeContext& c) { infer_subgraph_loop(c, false); }
 }  // namespace
 
 OVKIT_OP("Loop", infer_loop, 2, 1 << 20, false);
+OVKIT_OP_VERSION("Loop", "opset5");
 OVKIT_OP("TensorIterator", infer_tensor_iterator, 0, 1 << 20, false);
 
 }  // namespace ovkit

@@ -27,5 +27,6 @@ void infer_mel_weight_matrix(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("MelWeightMatrix", infer_mel_weight_matrix, 5, 5);
+OVKIT_OP_VERSION("MelWeightMatrix", "ovkit");
 
 }  // namespace ovkit

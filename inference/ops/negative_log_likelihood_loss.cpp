@@ -39,5 +39,6 @@ void infer_nll(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("NegativeLogLikelihoodLoss", infer_nll, 2, 3);
+OVKIT_OP_VERSION("NegativeLogLikelihoodLoss", "ovkit");
 
 }  // namespace ovkit

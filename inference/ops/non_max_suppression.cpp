@@ -39,5 +39,6 @@ void infer_nms(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("NonMaxSuppression", infer_nms, 2, 6);
+OVKIT_OP_VERSION("NonMaxSuppression", "opset9");
 
 }  // namespace ovkit

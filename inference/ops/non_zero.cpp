@@ -24,4 +24,5 @@ void infer_non_zero(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("NonZero", infer_non_zero, 1, 1);
+OVKIT_OP_VERSION("NonZero", "opset3");
 }  // namespace ovkit

@@ -49,7 +49,9 @@ void infer_batch_norm(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("MVN", infer_mvn, 2, 2);
+OVKIT_OP_VERSION("MVN", "opset6");
 OVKIT_OP("LRN", infer_lrn, 2, 2);
 OVKIT_OP("BatchNormInference", infer_batch_norm, 5, 5);
+OVKIT_OP_VERSION("BatchNormInference", "opset5");
 
 }  // namespace ovkit

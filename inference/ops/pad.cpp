@@ -37,4 +37,5 @@ void infer_pad(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("Pad", infer_pad, 3, 4);
+OVKIT_OP_VERSION("Pad", "opset12");
 }  // namespace ovkit

@@ -35,4 +35,5 @@ void infer_range(ShapeContext& c) {
 
 }  // namespace
 OVKIT_OP("Range", infer_range, 3, 3);
+OVKIT_OP_VERSION("Range", "opset4");
 }  // namespace ovkit

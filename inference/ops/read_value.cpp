@@ -30,6 +30,8 @@ void infer_assign(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("ReadValue", infer_read_value, 0, 1, false);
+OVKIT_OP_VERSION("ReadValue", "opset6");
 OVKIT_OP("Assign", infer_assign, 1, 1, false);
+OVKIT_OP_VERSION("Assign", "opset6");
 
 }  // namespace ovkit

@@ -30,6 +30,8 @@ OVKIT_OP("ReduceMax", infer_reduce, 2, 2);
 OVKIT_OP("ReduceMin", infer_reduce, 2, 2);
 OVKIT_OP("ReduceProd", infer_reduce, 2, 2);
 OVKIT_OP("ReduceL1", infer_reduce, 2, 2);
+OVKIT_OP_VERSION("ReduceL1", "opset4");
 OVKIT_OP("ReduceL2", infer_reduce, 2, 2);
+OVKIT_OP_VERSION("ReduceL2", "opset4");
 
 }  // namespace ovkit

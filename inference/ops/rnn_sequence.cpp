@@ -73,7 +73,10 @@ void infer_rnn(ShapeContext& c) { infer_sequence(c, {1, false}); }
 }  // namespace
 
 OVKIT_OP("LSTMSequence", infer_lstm, 7, 8);
+OVKIT_OP_VERSION("LSTMSequence", "opset5");
 OVKIT_OP("GRUSequence", infer_gru, 6, 6);
+OVKIT_OP_VERSION("GRUSequence", "opset5");
 OVKIT_OP("RNNSequence", infer_rnn, 6, 6);
+OVKIT_OP_VERSION("RNNSequence", "opset5");
 
 }  // namespace ovkit

@@ -30,5 +30,6 @@ void infer_roi_align(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("ROIAlign", infer_roi_align, 3, 3);
+OVKIT_OP_VERSION("ROIAlign", "opset9");
 
 }  // namespace ovkit

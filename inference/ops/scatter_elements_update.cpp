@@ -15,4 +15,5 @@ void infer_scatter_elements_update(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("ScatterElementsUpdate", infer_scatter_elements_update, 4, 4);
+OVKIT_OP_VERSION("ScatterElementsUpdate", "opset12");
 }  // namespace ovkit

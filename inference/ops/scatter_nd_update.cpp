@@ -11,4 +11,5 @@ void infer_scatter_nd_update(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("ScatterNDUpdate", infer_scatter_nd_update, 3, 3);
+OVKIT_OP_VERSION("ScatterNDUpdate", "opset15");
 }  // namespace ovkit

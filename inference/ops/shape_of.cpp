@@ -12,4 +12,5 @@ void infer_shape_of(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("ShapeOf", infer_shape_of, 1, 1);
+OVKIT_OP_VERSION("ShapeOf", "opset3");
 }  // namespace ovkit

@@ -22,7 +22,10 @@ void infer_window(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("HannWindow", infer_window, 1, 1);
+OVKIT_OP_VERSION("HannWindow", "ovkit");
 OVKIT_OP("HammingWindow", infer_window, 1, 1);
+OVKIT_OP_VERSION("HammingWindow", "ovkit");
 OVKIT_OP("BlackmanWindow", infer_window, 1, 1);
+OVKIT_OP_VERSION("BlackmanWindow", "ovkit");
 
 }  // namespace ovkit

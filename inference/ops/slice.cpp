@@ -52,4 +52,5 @@ void infer_slice(ShapeContext& c) {
 
 }  // namespace
 OVKIT_OP("Slice", infer_slice, 4, 5);
+OVKIT_OP_VERSION("Slice", "opset8");
 }  // namespace ovkit

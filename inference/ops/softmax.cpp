@@ -13,6 +13,8 @@ void infer_softmax(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("Softmax", infer_softmax, 1, 1);
+OVKIT_OP_VERSION("Softmax", "opset8");
 OVKIT_OP("LogSoftmax", infer_softmax, 1, 1);
+OVKIT_OP_VERSION("LogSoftmax", "opset5");
 
 }  // namespace ovkit

@@ -49,5 +49,6 @@ void infer_stft(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("STFT", infer_stft, 4, 4);
+OVKIT_OP_VERSION("STFT", "opset15");
 
 }  // namespace ovkit

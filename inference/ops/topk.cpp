@@ -32,5 +32,6 @@ void infer_topk(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("TopK", infer_topk, 2, 2);
+OVKIT_OP_VERSION("TopK", "opset11");
 
 }  // namespace ovkit

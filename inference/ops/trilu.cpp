@@ -14,4 +14,5 @@ void infer_trilu(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("Trilu", infer_trilu, 1, 2);
+OVKIT_OP_VERSION("Trilu", "ovkit");
 }  // namespace ovkit

@@ -25,12 +25,16 @@ OVKIT_OP("Atan", infer::same_as_input, 1, 1);
 OVKIT_OP("Sinh", infer::same_as_input, 1, 1);
 OVKIT_OP("Cosh", infer::same_as_input, 1, 1);
 OVKIT_OP("Asinh", infer::same_as_input, 1, 1);
+OVKIT_OP_VERSION("Asinh", "opset4");
 OVKIT_OP("Acosh", infer::same_as_input, 1, 1);
+OVKIT_OP_VERSION("Acosh", "opset4");
 OVKIT_OP("Atanh", infer::same_as_input, 1, 1);
+OVKIT_OP_VERSION("Atanh", "opset4");
 OVKIT_OP("Erf", infer::same_as_input, 1, 1);
 OVKIT_OP("Sign", infer::same_as_input, 1, 1);
 OVKIT_OP("Ceiling", infer::same_as_input, 1, 1);
 OVKIT_OP("Floor", infer::same_as_input, 1, 1);
 OVKIT_OP("Round", infer_round, 1, 1);
+OVKIT_OP_VERSION("Round", "opset5");
 
 }  // namespace ovkit

@@ -35,4 +35,5 @@ void infer_unique(ShapeContext& c) {
 }
 }  // namespace
 OVKIT_OP("Unique", infer_unique, 1, 2);
+OVKIT_OP_VERSION("Unique", "opset10");
 }  // namespace ovkit

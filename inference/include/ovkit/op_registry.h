@@ -52,6 +52,7 @@ struct OpDef {
     InferFn infer = nullptr;
     EvalFn reference = nullptr;  // filled by the reference device
     bool foldable = true;        // false: Parameter, ReadValue, random ops
+    std::string version = "opset1";  // the OpenVINO opset that defines these semantics; "ovkit" for our own
     int min_inputs = 0, max_inputs = 1 << 20;
 };
 
@@ -66,6 +67,9 @@ struct OpRegistration {
     OpRegistration(const char* type, InferFn infer, int min_inputs = 0, int max_inputs = 1 << 20,
                    bool foldable = true);
 };
+struct OpVersion {
+    OpVersion(const char* type, const char* version);
+};
 struct KernelRegistration {
     KernelRegistration(const char* type, EvalFn fn);
 };
@@ -75,6 +79,9 @@ struct KernelRegistration {
 // OVKIT_OP("Add", infer_fn, min_inputs, max_inputs)
 #define OVKIT_OP(type, ...) \
     static const ::ovkit::OpRegistration OVKIT_CAT(ovkit_op_, __COUNTER__){type, __VA_ARGS__}
+// OVKIT_OP_VERSION("Softmax", "opset8"): ops newer than opset1, or "ovkit" for ops OpenVINO lacks
+#define OVKIT_OP_VERSION(type, version) \
+    static const ::ovkit::OpVersion OVKIT_CAT(ovkit_op_version_, __COUNTER__){type, version}
 // OVKIT_REFERENCE_KERNEL("Add", eval_fn)
 #define OVKIT_REFERENCE_KERNEL(type, fn) \
     static const ::ovkit::KernelRegistration OVKIT_CAT(ovkit_kernel_, __COUNTER__){type, fn}
