@@ -49,7 +49,7 @@ void pack_b(const T* b, MatrixView v, int64_t k, int64_t n, T* out) {
         for (int64_t kk = 0; kk < k; ++kk) {
             const T* src = b + kk * v.row_stride + p * v.col_stride;
             if (v.col_stride == 1 && cols == NR) {
-                std::copy(src, src + NR, out);
+                for (int64_t j = 0; j < NR; ++j) out[j] = src[j];
             } else {
                 for (int64_t j = 0; j < cols; ++j) out[j] = src[j * v.col_stride];
                 for (int64_t j = cols; j < NR; ++j) out[j] = T(0);
