@@ -1,8 +1,8 @@
 // ONNX MaxUnpool: the values scattered to their flat indices (as MaxPool's Indices give
-// them, over the whole output tensor) in a zero tensor of the output shape:
+// them) in a zero tensor of the default output shape [N, C, (in - 1) * stride + kernel - pads],
 //   Reshape(ScatterElementsUpdate(Broadcast(0, [size]), flat indices, flat values, 0), shape)
-// The output shape is the `output_shape` input, else N, C and per spatial axis
-// (in - 1) * stride + kernel - pads.
+// then, when the `output_shape` input asks for more, padded with zeros at the end of each
+// axis (as the ONNX reference and PyTorch place the values).
 #include "window_attributes.h"
 
 namespace ovkit::onnx_frontend {
@@ -10,28 +10,29 @@ namespace {
 
 std::vector<Output> max_unpool(NodeContext& c) {
     Output x = c.input(0), indices = c.input(1);
-    Output shape;
-    if (c.has_input(2)) {
-        shape = c.input(2);
-    } else {
-        const PartialShape& xs = x.shape();
-        if (!xs.is_static()) c.fail("without output_shape the input shape must be known, got ", xs.to_string());
-        Shape s = xs.to_shape();
-        int64_t spatial = int64_t(s.size()) - 2;
-        auto kernel = c.attr_ints("kernel_shape");
-        auto strides = c.attr_ints("strides", std::vector<int64_t>(size_t(spatial), 1));
-        auto pads = c.attr_ints("pads", std::vector<int64_t>(size_t(2 * spatial), 0));
-        if (int64_t(kernel.size()) != spatial || int64_t(strides.size()) != spatial || int64_t(pads.size()) != 2 * spatial)
-            c.fail("kernel_shape, strides and pads do not match ", spatial, " spatial dimensions of ", to_string(s));
-        std::vector<int64_t> out{s[0], s[1]};
-        for (int64_t i = 0; i < spatial; ++i)
-            out.push_back((s[2 + i] - 1) * strides[i] + kernel[i] - pads[i] - pads[spatial + i]);
-        shape = c.const_i64(out);
-    }
-    Output flat_size = c.make("ReduceProd", {shape, c.const_i64({0})}, {{"keep_dims", true}});
-    Output zeros = c.make("Broadcast", {c.scalar(x.type(), 0), flat_size}, {{"mode", std::string("numpy")}});
-    Output flat = c.make("ScatterElementsUpdate", {zeros, reshape(c, indices, {-1}), reshape(c, x, {-1}), c.scalar_i64(0)});
-    return {c.make("Reshape", {flat, shape}, {{"special_zero", false}})};
+    const PartialShape& xs = x.shape();
+    if (!xs.is_static()) c.fail("the input shape must be known, got ", xs.to_string());
+    Shape s = xs.to_shape();
+    int64_t spatial = int64_t(s.size()) - 2;
+    auto kernel = c.attr_ints("kernel_shape");
+    auto strides = c.attr_ints("strides", std::vector<int64_t>(size_t(spatial), 1));
+    auto pads = c.attr_ints("pads", std::vector<int64_t>(size_t(2 * spatial), 0));
+    if (spatial < 1 || int64_t(kernel.size()) != spatial || int64_t(strides.size()) != spatial ||
+        int64_t(pads.size()) != 2 * spatial)
+        c.fail("kernel_shape, strides and pads do not match the spatial dimensions of ", to_string(s));
+    std::vector<int64_t> shape{s[0], s[1]};
+    for (int64_t i = 0; i < spatial; ++i)
+        shape.push_back((s[2 + i] - 1) * strides[i] + kernel[i] - pads[i] - pads[spatial + i]);
+
+    Output zeros = c.make("Broadcast", {c.scalar(x.type(), 0), c.const_i64({shape_size(shape)})},
+                          {{"mode", std::string("numpy")}});
+    Output flat = c.make("ScatterElementsUpdate", {zeros, reshape(c, indices, {-1}), reshape(c, x, {-1}), c.scalar_i64(0)},
+                         {{"reduction", std::string("none")}, {"use_init_val", true}});
+    Output y = reshape(c, flat, shape);
+    if (!c.has_input(2)) return {y};
+    Output pads_end = c.make("Subtract", {c.input(2), c.const_i64(shape)});
+    return {c.make("Pad", {y, c.const_i64(std::vector<int64_t>(s.size(), 0)), pads_end, c.scalar(x.type(), 0)},
+                   {{"pad_mode", std::string("constant")}})};
 }
 
 }  // namespace
