@@ -44,15 +44,13 @@ inline WindowAttrs window_attrs(const ShapeContext& c, size_t spatial) {
     return w;
 }
 
-inline int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-inline int64_t ceil_div(int64_t a, int64_t b) { return -floor_div(-a, b); }
-
 // Forward window (convolution, pooling): output size along spatial axis i for input size
 // `in` and kernel size `kernel` (-1: unknown).
 inline Dimension window_output(const ShapeContext& c, const WindowAttrs& w, size_t i, const Dimension& in,
                                int64_t kernel) {
     if (in.is_dynamic() || kernel < 0) return Dimension::dynamic();
     int64_t s = w.strides[i], size = in.value();
+    auto ceil_div = [](int64_t a, int64_t b) { return (a + b - 1) / b; };  // a >= 0, b > 0
     if (w.auto_pad == "same_upper" || w.auto_pad == "same_lower") return ceil_div(size, s);
     int64_t pads = w.auto_pad == "valid" ? 0 : w.pads_begin[i] + w.pads_end[i];
     int64_t span = size + pads - (kernel - 1) * w.dilations[i] - 1;

@@ -26,9 +26,9 @@ std::vector<Output> max_unpool(NodeContext& c) {
 
     Output zeros = c.make("Broadcast", {c.scalar(x.type(), 0), c.const_i64({shape_size(shape)})},
                           {{"mode", std::string("numpy")}});
-    Output flat = c.make("ScatterElementsUpdate", {zeros, reshape(c, indices, {-1}), reshape(c, x, {-1}), c.scalar_i64(0)},
+    Output flat = c.make("ScatterElementsUpdate", {zeros, reshape_folded(c, indices, {-1}), reshape_folded(c, x, {-1}), c.scalar_i64(0)},
                          {{"reduction", std::string("none")}, {"use_init_val", true}});
-    Output y = reshape(c, flat, shape);
+    Output y = reshape_folded(c, flat, shape);
     if (!c.has_input(2)) return {y};
     Output pads_end = c.make("Subtract", {c.input(2), c.const_i64(shape)});
     return {c.make("Pad", {y, c.const_i64(std::vector<int64_t>(s.size(), 0)), pads_end, c.scalar(x.type(), 0)},

@@ -9,7 +9,7 @@
 
 namespace ovkit::onnx_frontend {
 
-inline Output convert(NodeContext& c, Output x, ElementType type) {
+inline Output convert_to(NodeContext& c, Output x, ElementType type) {
     if (x.type() == type) return x;
     return c.make("Convert", {x}, {{"destination_type", std::string(type_name(type))}});
 }
@@ -17,9 +17,9 @@ inline Output convert(NodeContext& c, Output x, ElementType type) {
 // Convert(x, type) minus Convert(zero, type) broadcast along `axis`; x alone when `zero`
 // is absent.
 inline Output shift_to(NodeContext& c, Output x, Output zero, ElementType type, int64_t rank, int64_t axis) {
-    Output y = convert(c, x, type);
+    Output y = convert_to(c, x, type);
     if (!zero) return y;
-    return c.make("Subtract", {y, per_axis(c, convert(c, zero, type), rank, axis)});
+    return c.make("Subtract", {y, per_axis(c, convert_to(c, zero, type), rank, axis)});
 }
 
 inline Output dequantize(NodeContext& c, Output x, Output scale, Output zero, int64_t rank, int64_t axis) {
@@ -39,9 +39,9 @@ inline Output quantize(NodeContext& c, Output x, Output scale, Output zero, int6
     }
     Output y = c.make("Divide", {x, per_axis(c, scale, rank, axis)});
     y = c.make("Round", {y}, {{"mode", std::string("half_to_even")}});
-    if (zero) y = c.make("Add", {y, per_axis(c, convert(c, zero, x.type()), rank, axis)});
+    if (zero) y = c.make("Add", {y, per_axis(c, convert_to(c, zero, x.type()), rank, axis)});
     y = c.make("Clamp", {y}, {{"min", lo}, {"max", hi}});
-    return convert(c, y, type);
+    return convert_to(c, y, type);
 }
 
 }  // namespace ovkit::onnx_frontend

@@ -45,7 +45,7 @@ inline Attributes window_attributes(NodeContext& c, int64_t spatial, bool dilati
 inline Output optional_input(NodeContext& c, size_t i) { return c.has_input(i) ? c.input(i) : Output{}; }
 
 // x reshaped to `shape` (Reshape without special zero); folded when x is a constant.
-inline Output reshape(NodeContext& c, Output x, const std::vector<int64_t>& shape) {
+inline Output reshape_folded(NodeContext& c, Output x, const std::vector<int64_t>& shape) {
     if (const Tensor* v = c.constant_value(x)) {
         Shape s(shape);
         int64_t known = 1, unknown = -1;
@@ -66,7 +66,7 @@ inline Output per_axis(NodeContext& c, Output p, int64_t rank, int64_t axis) {
     if (!s.rank_is_static() || s.rank() != 1 || axis >= rank - 1) return p;
     std::vector<int64_t> shape{-1};
     shape.insert(shape.end(), size_t(rank - axis - 1), 1);
-    return reshape(c, p, shape);
+    return reshape_folded(c, p, shape);
 }
 
 // Weights [A, B, k...] of a grouped (transposed) convolution as [G, A/G, B, k...].
@@ -78,7 +78,7 @@ inline Output split_groups(NodeContext& c, Output w, int64_t group) {
         c.fail("weights of shape ", to_string(s), " do not split into ", group, " groups");
     std::vector<int64_t> grouped{group, s[0] / group};
     grouped.insert(grouped.end(), s.begin() + 1, s.end());
-    return reshape(c, w, grouped);
+    return reshape_folded(c, w, grouped);
 }
 
 // The `group` attribute, checked.
