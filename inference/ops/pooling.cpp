@@ -38,6 +38,7 @@ void avg_pool(ShapeContext& c) {
 }  // namespace
 
 OVKIT_OP("MaxPool", max_pool, 1, 1);
+OVKIT_OP_VERSION("MaxPool", "opset8");
 OVKIT_OP("AvgPool", avg_pool, 1, 1);
 
 }  // namespace ovkit
