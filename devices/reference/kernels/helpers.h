@@ -36,20 +36,28 @@ inline std::vector<int64_t> broadcast_strides(const Shape& in, const Shape& out)
 }
 
 // Calls fn(out_index, a_index, b_index) for every element of out = broadcast(a, b).
+// The innermost dimension runs as a plain loop with fixed strides (0 or 1), so per-channel
+// bias adds and scalar operands vectorize; only the outer dimensions pay for index updates.
 template <typename Fn>
 void for_each_broadcast(const Shape& out, const Shape& a, const Shape& b, Fn&& fn) {
     int64_t n = shape_size(out);
+    if (n == 0) return;
     if (a == out && b == out) {
         for (int64_t i = 0; i < n; ++i) fn(i, i, i);
         return;
     }
     auto sa = broadcast_strides(a, out), sb = broadcast_strides(b, out);
     size_t rank = out.size();
+    if (rank == 0) {
+        fn(0, 0, 0);
+        return;
+    }
+    int64_t inner = out[rank - 1], ia_step = sa[rank - 1], ib_step = sb[rank - 1];
     std::vector<int64_t> idx(rank, 0);
     int64_t ia = 0, ib = 0;
-    for (int64_t i = 0; i < n; ++i) {
-        fn(i, ia, ib);
-        for (int64_t d = int64_t(rank) - 1; d >= 0; --d) {
+    for (int64_t o = 0; o < n; o += inner) {
+        for (int64_t k = 0; k < inner; ++k) fn(o + k, ia + k * ia_step, ib + k * ib_step);
+        for (int64_t d = int64_t(rank) - 2; d >= 0; --d) {
             if (++idx[d] < out[d]) {
                 ia += sa[d];
                 ib += sb[d];
