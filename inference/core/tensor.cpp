@@ -40,35 +40,46 @@ Tensor Tensor::reshaped(Shape shape) const {
     return t;
 }
 
-std::vector<int64_t> Tensor::as_int64() const {
-    std::vector<int64_t> out(static_cast<size_t>(size_));
-    visit_type(type_, [&](auto tag) {
+namespace {
+
+// Element i of `t` as V (half types go through float).
+template <typename V>
+std::vector<V> values_as(const Tensor& t) {
+    std::vector<V> out(static_cast<size_t>(t.size()));
+    visit_type(t.type(), [&](auto tag) {
         using T = decltype(tag);
-        const T* p = data<T>();
-        for (int64_t i = 0; i < size_; ++i) {
+        const T* p = t.data<T>();
+        for (int64_t i = 0; i < t.size(); ++i) {
             if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
-                out[i] = int64_t(float(p[i]));
+                out[size_t(i)] = V(float(p[i]));
             else
-                out[i] = int64_t(p[i]);
+                out[size_t(i)] = V(p[i]);
         }
     });
     return out;
 }
 
-std::vector<double> Tensor::as_double() const {
-    std::vector<double> out(static_cast<size_t>(size_));
-    visit_type(type_, [&](auto tag) {
+template <typename V>
+Tensor tensor_of(ElementType type, const std::vector<V>& values, Shape shape) {
+    Tensor t(type, std::move(shape));
+    check(int64_t(values.size()) == t.size(), "Value count ", values.size(), " does not match shape ",
+          to_string(t.shape()));
+    visit_type(type, [&](auto tag) {
         using T = decltype(tag);
-        const T* p = data<T>();
-        for (int64_t i = 0; i < size_; ++i) {
+        for (size_t i = 0; i < values.size(); ++i) {
             if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
-                out[i] = double(float(p[i]));
+                t.data<T>()[i] = T(float(values[i]));
             else
-                out[i] = double(p[i]);
+                t.data<T>()[i] = T(values[i]);
         }
     });
-    return out;
+    return t;
 }
+
+}  // namespace
+
+std::vector<int64_t> Tensor::as_int64() const { return values_as<int64_t>(*this); }
+std::vector<double> Tensor::as_double() const { return values_as<double>(*this); }
 
 Tensor Tensor::from_vector(const std::vector<bool>& values, Shape shape) {
     Tensor t(ElementType::boolean, std::move(shape));
@@ -77,35 +88,11 @@ Tensor Tensor::from_vector(const std::vector<bool>& values, Shape shape) {
 }
 
 Tensor Tensor::from_int64(ElementType type, const std::vector<int64_t>& values, Shape shape) {
-    Tensor t(type, std::move(shape));
-    check(int64_t(values.size()) == t.size(), "Value count ", values.size(), " does not match shape ",
-          to_string(t.shape()));
-    visit_type(type, [&](auto tag) {
-        using T = decltype(tag);
-        for (size_t i = 0; i < values.size(); ++i) {
-            if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
-                t.data<T>()[i] = T(float(values[i]));
-            else
-                t.data<T>()[i] = T(values[i]);
-        }
-    });
-    return t;
+    return tensor_of(type, values, std::move(shape));
 }
 
 Tensor Tensor::from_double(ElementType type, const std::vector<double>& values, Shape shape) {
-    Tensor t(type, std::move(shape));
-    check(int64_t(values.size()) == t.size(), "Value count ", values.size(), " does not match shape ",
-          to_string(t.shape()));
-    visit_type(type, [&](auto tag) {
-        using T = decltype(tag);
-        for (size_t i = 0; i < values.size(); ++i) {
-            if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>)
-                t.data<T>()[i] = T(float(values[i]));
-            else
-                t.data<T>()[i] = T(values[i]);
-        }
-    });
-    return t;
+    return tensor_of(type, values, std::move(shape));
 }
 
 }  // namespace ovkit
