@@ -11,8 +11,8 @@ namespace ovkit {
 Tensor::Tensor(ElementType type, Shape shape) : type_(type), shape_(std::move(shape)) {
     size_ = shape_size(shape_);
     size_t elem = element_size(type);
-    check(elem == 0 || uint64_t(size_) <= (uint64_t(INT64_MAX) - 63) / elem, "A ", type_name(type),
-          " tensor of shape ", to_string(shape_), " is larger than 2^63 bytes");
+    if (elem != 0 && uint64_t(size_) > (uint64_t(INT64_MAX) - 63) / elem)
+        fail("A ", type_name(type), " tensor of shape ", to_string(shape_), " is larger than 2^63 bytes");
     size_t bytes = byte_size();
     // 64-byte alignment for vector kernels; at least one byte so data() is never null.
     size_t alloc = (bytes + 63) / 64 * 64;
