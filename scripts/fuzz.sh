@@ -33,7 +33,8 @@ for t in "${targets[@]}"; do
     $build/bin/fuzz_$t "$corpus" "$build/tests/fuzz/seeds/$t" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -artifact_prefix="$findings/" >"$log" 2>&1
-    execs=$(grep -oE 'exec/s: [0-9]+|execs: [0-9]+|Done [0-9]+ runs|total_execs: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$')
+    # -fork=1 prints "#N: cov: ..." status lines, N being the executions so far.
+    execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
     crashes=$(find "$findings" -name 'crash-*' | wc -l)
     leaks=$(find "$findings" -name 'leak-*' | wc -l)
     timeouts=$(find "$findings" -name 'timeout-*' | wc -l)
