@@ -1,7 +1,10 @@
 #include "ovkit/core.h"
 
+#include <cerrno>
+#include <cstdlib>
 #include <future>
 
+#include "ovkit/memory.h"
 #include "ovkit/op_registry.h"
 
 namespace ovkit {
@@ -12,6 +15,7 @@ struct CompiledModel::State {
     Properties properties;
     std::unique_ptr<DeviceCompiledModel> compiled;
     std::vector<PortInfo> inputs, outputs;
+    std::shared_ptr<MemoryBudget> budget;  // MAX_MODEL_MEMORY: the constants, then what inference allocates
 };
 
 struct InferRequest::State {
@@ -64,6 +68,47 @@ void check_properties(const Properties& props) {
     }
 }
 
+// The error contract: only ovkit::Exception leaves a public entry point.
+template <typename Fn>
+auto guarded(const char* what, Fn&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const Exception&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        fail(what, ": out of memory");
+    } catch (const std::exception& e) {
+        fail(what, ": ", e.what());
+    } catch (...) {
+        fail(what, ": unknown error");
+    }
+}
+
+template <typename S>
+S& state_of(const std::shared_ptr<S>& s, const char* what) {
+    check(s != nullptr, what, " on an empty (default-constructed) object");
+    return *s;
+}
+
+uint64_t max_model_memory(const Properties& props) {
+    auto it = props.find("MAX_MODEL_MEMORY");
+    if (it == props.end()) return default_memory_limit();
+    errno = 0;
+    unsigned long long v = std::strtoull(it->second.c_str(), nullptr, 10);
+    check(errno == 0, "Property MAX_MODEL_MEMORY = '", it->second, "' does not fit in 64 bits");
+    return v == 0 ? default_memory_limit() : v;  // 0: the default
+}
+
+// Bytes of the constants of `m` and its bodies.
+uint64_t constant_bytes(const Model& m) {
+    uint64_t total = 0;
+    for (const auto& n : m.nodes()) {
+        if (n->type == "Constant") total += n->value.byte_size();
+        for (const auto& b : n->bodies) total += constant_bytes(*b);
+    }
+    return total;
+}
+
 size_t find_port(const std::vector<PortInfo>& ports, const std::string& name, const char* what) {
     for (size_t i = 0; i < ports.size(); ++i)
         if (ports[i].name == name) return i;
@@ -73,31 +118,42 @@ size_t find_port(const std::vector<PortInfo>& ports, const std::string& name, co
 }
 }  // namespace
 
-const std::vector<PortInfo>& CompiledModel::inputs() const { return state_->inputs; }
-const std::vector<PortInfo>& CompiledModel::outputs() const { return state_->outputs; }
+const std::vector<PortInfo>& CompiledModel::inputs() const { return state_of(state_, "CompiledModel::inputs").inputs; }
+const std::vector<PortInfo>& CompiledModel::outputs() const {
+    return state_of(state_, "CompiledModel::outputs").outputs;
+}
 size_t CompiledModel::input_index(const std::string& name) const { return find_port(inputs(), name, "input"); }
 size_t CompiledModel::output_index(const std::string& name) const { return find_port(outputs(), name, "output"); }
-std::shared_ptr<const Model> CompiledModel::model() const { return state_->model; }
-const std::string& CompiledModel::device_name() const { return state_->device_name; }
-std::string CompiledModel::property(const std::string& name) const {
-    auto it = state_->properties.find(name);
-    return it == state_->properties.end() ? "" : it->second;
+std::shared_ptr<const Model> CompiledModel::model() const { return state_of(state_, "CompiledModel::model").model; }
+const std::string& CompiledModel::device_name() const {
+    return state_of(state_, "CompiledModel::device_name").device_name;
 }
-std::string CompiledModel::implementation(const Node& node) const { return state_->compiled->implementation(node); }
+std::string CompiledModel::property(const std::string& name) const {
+    const auto& props = state_of(state_, "CompiledModel::property").properties;
+    auto it = props.find(name);
+    return it == props.end() ? "" : it->second;
+}
+std::string CompiledModel::implementation(const Node& node) const {
+    return guarded("CompiledModel::implementation",
+                   [&] { return state_of(state_, "CompiledModel::implementation").compiled->implementation(node); });
+}
 
 InferRequest CompiledModel::create_infer_request() const {
     check(state_ != nullptr, "create_infer_request on an empty CompiledModel");
-    InferRequest r;
-    r.state_ = std::make_shared<InferRequest::State>();
-    r.state_->compiled = state_;
-    r.state_->device = state_->compiled->create_request();
-    r.state_->inputs.resize(state_->inputs.size());
-    r.state_->outputs.resize(state_->outputs.size());
-    return r;
+    return guarded("create_infer_request", [&] {
+        MemoryScope scope(state_->budget);
+        InferRequest r;
+        r.state_ = std::make_shared<InferRequest::State>();
+        r.state_->compiled = state_;
+        r.state_->device = state_->compiled->create_request();
+        r.state_->inputs.resize(state_->inputs.size());
+        r.state_->outputs.resize(state_->outputs.size());
+        return r;
+    });
 }
 
 void InferRequest::set_input_tensor(size_t index, const Tensor& t) {
-    const auto& ins = state_->compiled->inputs;
+    const auto& ins = state_of(state_, "set_input_tensor").compiled->inputs;
     check(index < ins.size(), "Input index ", index, " is out of range: the model has ", ins.size(), " inputs");
     const PortInfo& p = ins[index];
     check(t.type() == p.type, "Input '", p.name, "' expects element type ", type_name(p.type), ", got ",
@@ -108,31 +164,41 @@ void InferRequest::set_input_tensor(size_t index, const Tensor& t) {
 }
 
 void InferRequest::set_tensor(const std::string& name, const Tensor& t) {
-    set_input_tensor(find_port(state_->compiled->inputs, name, "input"), t);
+    set_input_tensor(find_port(state_of(state_, "set_tensor").compiled->inputs, name, "input"), t);
 }
 
-Tensor InferRequest::get_input_tensor(size_t index) const { return state_->inputs.at(index); }
+Tensor InferRequest::get_input_tensor(size_t index) const {
+    const auto& ins = state_of(state_, "get_input_tensor").inputs;
+    check(index < ins.size(), "Input index ", index, " is out of range: the model has ", ins.size(), " inputs");
+    return ins[index];
+}
 
 Tensor InferRequest::get_output_tensor(size_t index) const {
+    state_of(state_, "get_output_tensor");
     check(index < state_->outputs.size(), "Output index ", index, " is out of range: the model has ",
           state_->outputs.size(), " outputs");
     return state_->outputs[index];
 }
 
 Tensor InferRequest::get_tensor(const std::string& name) const {
-    const auto& c = *state_->compiled;
+    const auto& c = *state_of(state_, "get_tensor").compiled;
     for (size_t i = 0; i < c.outputs.size(); ++i)
         if (c.outputs[i].name == name) return state_->outputs[i];
-    return state_->inputs.at(find_port(c.inputs, name, "input or output"));
+    return state_->inputs[find_port(c.inputs, name, "input or output")];
 }
 
 void InferRequest::infer() {
+    state_of(state_, "infer");
     for (size_t i = 0; i < state_->inputs.size(); ++i)
         check(bool(state_->inputs[i]), "Input '", state_->compiled->inputs[i].name, "' was not set");
-    state_->device->infer(state_->inputs, state_->outputs);
+    guarded("infer", [&] {
+        MemoryScope scope(state_->compiled->budget);
+        state_->device->infer(state_->inputs, state_->outputs);
+    });
 }
 
 void InferRequest::start_async() {
+    state_of(state_, "start_async");
     auto s = state_;
     InferRequest self = *this;
     s->pending = std::async(std::launch::async, [self, s]() mutable {
@@ -148,46 +214,55 @@ void InferRequest::start_async() {
 }
 
 void InferRequest::wait() {
-    if (state_->pending.valid()) state_->pending.get();
+    auto& s = state_of(state_, "wait");
+    if (s.pending.valid()) s.pending.get();
 }
 
 void InferRequest::set_callback(std::function<void(std::exception_ptr)> callback) {
-    state_->callback = std::move(callback);
+    state_of(state_, "set_callback").callback = std::move(callback);
 }
 
-void InferRequest::reset_state() { state_->device->reset_state(); }
+void InferRequest::reset_state() { state_of(state_, "reset_state").device->reset_state(); }
 
 std::shared_ptr<Model> Core::read_model(const std::string& path, const std::string& weights_path) const {
-    return FrontendRegistry::read(path, weights_path);
+    return guarded("read_model", [&] { return FrontendRegistry::read(path, weights_path); });
 }
 
 CompiledModel Core::compile_model(std::shared_ptr<const Model> model, const std::string& device,
                                   const Properties& properties) const {
     check(model != nullptr, "compile_model: null model");
     check_properties(properties);
-    auto dev = DeviceRegistry::get(device);
-    auto missing = unsupported_ops(*model, device);
-    if (!missing.empty()) {
-        std::string list;
-        for (const auto& m : missing) list += "\n  " + m;
-        fail("Device ", device, " cannot run ", missing.size(), " operation(s) of model '", model->name, "':", list);
-    }
-    CompiledModel c;
-    c.state_ = std::make_shared<CompiledModel::State>();
-    c.state_->model = model;
-    c.state_->device_name = device;
-    c.state_->properties = properties;
-    c.state_->compiled = dev->compile(model, properties);
-    for (const Node* p : model->parameters()) c.state_->inputs.push_back(port_info(*p, p->outputs[0]));
-    for (const Node* r : model->results()) {
-        const Node& src = *r->inputs[0].node;
-        const Port& port = src.outputs[r->inputs[0].index];
-        PortInfo info = port_info(src, port);
-        if (port.names.empty() && src.outputs.size() > 1) info.name += "." + std::to_string(r->inputs[0].index);
-        if (!r->outputs[0].names.empty()) info.name = r->outputs[0].names.front();
-        c.state_->outputs.push_back(info);
-    }
-    return c;
+    return guarded("compile_model", [&] {
+        auto dev = DeviceRegistry::get(device);
+        auto missing = unsupported_ops(*model, device);
+        if (!missing.empty()) {
+            std::string list;
+            for (const auto& m : missing) list += "\n  " + m;
+            fail("Device ", device, " cannot run ", missing.size(), " operation(s) of model '", model->name, "':", list);
+        }
+        CompiledModel c;
+        c.state_ = std::make_shared<CompiledModel::State>();
+        c.state_->model = model;
+        c.state_->device_name = device;
+        c.state_->properties = properties;
+        // The constants count against the limit for the compiled model's whole life.
+        c.state_->budget = std::make_shared<MemoryBudget>(max_model_memory(properties));
+        uint64_t weights = constant_bytes(*model);
+        if (!c.state_->budget->try_acquire(weights))
+            c.state_->budget->fail_exceeded(weights, "the constants of model '" + model->name + "'");
+        MemoryScope scope(c.state_->budget);
+        c.state_->compiled = dev->compile(model, properties);
+        for (const Node* p : model->parameters()) c.state_->inputs.push_back(port_info(*p, p->outputs[0]));
+        for (const Node* r : model->results()) {
+            const Node& src = *r->inputs[0].node;
+            const Port& port = src.outputs[r->inputs[0].index];
+            PortInfo info = port_info(src, port);
+            if (port.names.empty() && src.outputs.size() > 1) info.name += "." + std::to_string(r->inputs[0].index);
+            if (!r->outputs[0].names.empty()) info.name = r->outputs[0].names.front();
+            c.state_->outputs.push_back(info);
+        }
+        return c;
+    });
 }
 
 CompiledModel Core::compile_model(const std::string& path, const std::string& device,
@@ -198,16 +273,18 @@ CompiledModel Core::compile_model(const std::string& path, const std::string& de
 std::vector<std::string> Core::available_devices() const { return DeviceRegistry::names(); }
 
 std::vector<std::string> Core::unsupported_ops(const Model& model, const std::string& device) const {
-    auto dev = DeviceRegistry::get(device);
-    std::vector<std::string> out;
-    std::function<void(const Model&)> walk = [&](const Model& m) {
-        for (const auto& n : m.nodes()) {
-            if (!dev->supports(*n)) out.push_back(n->type + " '" + n->name + "'");
-            for (const auto& b : n->bodies) walk(*b);
-        }
-    };
-    walk(model);
-    return out;
+    return guarded("unsupported_ops", [&] {
+        auto dev = DeviceRegistry::get(device);
+        std::vector<std::string> out;
+        std::function<void(const Model&)> walk = [&](const Model& m) {
+            for (const auto& n : m.nodes()) {
+                if (!dev->supports(*n)) out.push_back(n->type + " '" + n->name + "'");
+                for (const auto& b : n->bodies) walk(*b);
+            }
+        };
+        walk(model);
+        return out;
+    });
 }
 
 void reshape(Model& model, const std::map<std::string, PartialShape>& shapes) {
@@ -222,7 +299,7 @@ void reshape(Model& model, const std::map<std::string, PartialShape>& shapes) {
         }
         found->attrs.set("shape", shape.to_string());
     }
-    model.validate_all();
+    guarded("reshape", [&] { model.validate_all(); });
 }
 
 }  // namespace ovkit

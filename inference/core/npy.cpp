@@ -105,8 +105,9 @@ Tensor read_npy(const std::string& path) {
     }
     int64_t count = shape_size(shape);
     int64_t data_start = int64_t(f.tellg());
-    int64_t need = count * int64_t(element_size(type));
-    check(count <= file_size && data_start + need <= file_size, "'", path, "' is truncated: shape ", to_string(shape),
+    // count <= file_size first, so that the byte count cannot overflow.
+    int64_t need = count <= file_size ? count * int64_t(element_size(type)) : INT64_MAX;
+    check(count <= file_size && data_start >= 0 && need <= file_size - data_start, "'", path, "' is truncated: shape ", to_string(shape),
           " needs ", need, " data bytes, the file has ", file_size - data_start);
     Tensor t(type, shape);
     f.read(static_cast<char*>(t.data()), need);

@@ -4,19 +4,33 @@
 #include <cstring>
 
 #include "ovkit/exception.h"
+#include "ovkit/memory.h"
 
 namespace ovkit {
 
 Tensor::Tensor(ElementType type, Shape shape) : type_(type), shape_(std::move(shape)) {
     size_ = shape_size(shape_);
+    size_t elem = element_size(type);
+    if (elem != 0 && uint64_t(size_) > (uint64_t(INT64_MAX) - 63) / elem)
+        fail("A ", type_name(type), " tensor of shape ", to_string(shape_), " is larger than 2^63 bytes");
     size_t bytes = byte_size();
     // 64-byte alignment for vector kernels; at least one byte so data() is never null.
     size_t alloc = (bytes + 63) / 64 * 64;
     if (alloc == 0) alloc = 64;
+    // Charged before allocating, so a hostile shape fails here and not in the kernel's OOM killer.
+    auto budget = current_memory_budget();
+    if (!budget->try_acquire(alloc))
+        budget->fail_exceeded(alloc, "a " + std::string(type_name(type)) + " tensor of shape " + to_string(shape_));
     void* p = std::aligned_alloc(64, alloc);
-    if (!p) fail("Cannot allocate ", bytes, " bytes for a ", type_name(type), " tensor of shape ", to_string(shape_));
+    if (!p) {
+        budget->release(alloc);
+        fail("Cannot allocate ", bytes, " bytes for a ", type_name(type), " tensor of shape ", to_string(shape_));
+    }
     std::memset(p, 0, alloc);
-    owner_ = std::shared_ptr<void>(p, std::free);
+    owner_ = std::shared_ptr<void>(p, [budget, alloc](void* q) {
+        std::free(q);
+        budget->release(alloc);
+    });
     data_ = p;
 }
 

@@ -3,6 +3,7 @@
 // failure names the file, the layer (name and id) and the reason; rt_info is ignored.
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstring>
@@ -268,13 +269,16 @@ private:
         Shape shape = attrs.get_ints("shape");
         for (int64_t d : shape) check(d >= 0, "has a negative dimension in shape '", attrs.get_string("shape"), "'");
         uint64_t offset = uint64_t(int_attr(data, "offset")), size = uint64_t(int_attr(data, "size"));
-        Tensor t(type, shape);
-        check(size >= t.byte_size(), "size ", size, " is smaller than the ", t.byte_size(), " bytes of ",
+        // All checked before allocating: the shape must fit in `size` and `size` in the weights file.
+        uint64_t count = uint64_t(shape_size(shape));
+        uint64_t elem = std::max<uint64_t>(element_size(type), 1);
+        check(count <= size / elem, "size ", size, " is smaller than the ", count, " elements of ",
               type_name(type), to_string(shape));
         const std::string& bin = weights();
         if (offset > bin.size() || size > bin.size() - offset)
             fail("offset ", offset, " + size ", size, " is past the end of weights file '", bin_path_, "' (",
                  bin.size(), " bytes)");
+        Tensor t(type, shape);
         if (t.byte_size()) std::memcpy(t.data(), bin.data() + offset, t.byte_size());
         return t;
     }
@@ -296,15 +300,20 @@ private:
     Node* create_subgraph(Model& model, const Layer& l, std::vector<Output> inputs, Attributes attrs) {
         auto tags = ir::body_tags(l.type, l.xml.child("body") ? 1 : 0);
         std::vector<Net> bodies;
+        // Bodies are read recursively: a hostile file must not nest them deep enough to overflow the stack.
+        check(depth_ < kMaxBodyDepth, "bodies are nested more than ", kMaxBodyDepth, " deep");
+        ++depth_;
         for (const auto& tag : tags) {
             pugi::xml_node body = l.xml.child(tag.body);
             check(bool(body), "has no <", tag.body, ">");
             try {
                 bodies.push_back(read_net(body));
             } catch (const Exception& e) {
+                --depth_;
                 fail("<", tag.body, ">: ", e.what());
             }
         }
+        --depth_;
         int64_t in_count = int64_t(inputs.size()), out_count = int64_t(l.outputs.size());
         std::vector<BodyInput> body_inputs;
         std::vector<BodyOutput> body_outputs;
@@ -381,6 +390,8 @@ private:
         });
     }
 
+    static constexpr int kMaxBodyDepth = 64;
+    int depth_ = 0;
     std::string xml_path_, bin_path_;
     std::string weights_;
     bool weights_loaded_ = false;

@@ -26,12 +26,13 @@ inline bool scalar_value(const ShapeContext& c, size_t i, const char* what, int6
     return true;
 }
 
-// Product of dims, -1 when one of them is dynamic.
+// Product of dims, -1 when one of them is dynamic; throws when it overflows 64 bits.
 inline int64_t known_product(const std::vector<Dimension>& dims) {
     int64_t p = 1;
     for (const Dimension& d : dims) {
         if (d.is_dynamic()) return -1;
-        p *= d.value();
+        if (__builtin_mul_overflow(p, d.value(), &p))
+            fail("Shape ", PartialShape(dims).to_string(), " has more elements than fit in 64 bits");
     }
     return p;
 }

@@ -28,6 +28,10 @@ d = sys.argv[1]
 np.save(f"{d}/x.npy", np.ones((3, 4, 5), np.float32))
 np.save(f"{d}/x_wrong_shape.npy", np.ones((2, 4), np.float32))
 np.save(f"{d}/x_i64.npy", np.ones((3, 4, 5), np.int64))
+# A header that declares 10^12 floats in a file of a few bytes.
+header = b"{'descr': '<f4', 'fortran_order': False, 'shape': (1000000, 1000000), }"
+header += b" " * (63 - (10 + len(header)) % 64) + b"\n"
+open(f"{d}/huge.npy", "wb").write(b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header + b"\0" * 8)
 PY
 head -c 100 "$ADD" >"$T/truncated.onnx"
 head -c 2000 /dev/urandom >"$T/garbage.onnx"
@@ -95,6 +99,8 @@ expect_error "missing input" "input 'y' was not given" -- "$OVKIT" infer -m "$AD
 expect_error "unknown device" "unknown device 'TPU'" -- "$OVKIT" infer -m "$ADD" -d TPU -i x="$T/x.npy" -i y="$T/x.npy"
 expect_error "missing npy" "nothere.npy" -- "$OVKIT" infer -m "$ADD" -i x="$T/nothere.npy" -i y="$T/x.npy"
 expect_error "unknown option" "unknown option '--bogus'" -- "$OVKIT" infer --bogus
+expect_error "npy declaring 10^12 values" "huge.npy.*truncated" -- "$OVKIT" infer -m "$ADD" -i x="$T/huge.npy" -i y="$T/x.npy"
+expect_error "memory limit" "MAX_MODEL_MEMORY" -- env OVKIT_MAX_MODEL_MEMORY=100 "$OVKIT" infer -m "$ADD" -i x="$T/x.npy" -i y="$T/x.npy" --output-dir "$T/o"
 expect_error "benchmark bad hint" "hint" -- "$OVKIT" benchmark -m "$ADD" -hint fastest
 
 echo "$passes passed, $fails failed"

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "helpers.h"
+#include "ovkit/memory.h"
 
 namespace ovkit::reference {
 namespace {
@@ -105,6 +106,16 @@ void iterate(const Node& n, const std::vector<Tensor>& in, std::vector<Tensor>& 
             if (b.back_edge_result >= 0) args[size_t(b.body_parameter)] = results.at(size_t(b.back_edge_result));
         for (size_t i = 0; i < n.body_outputs.size(); ++i)
             if (n.body_outputs[i].axis >= 0) collected[i].push_back(results.at(size_t(n.body_outputs[i].body_result)));
+        if (k == 0 && max_iterations > 1) {
+            // A huge trip count fails now, not after filling memory one iteration at a time: the
+            // collected values and their concatenation must fit in MAX_MODEL_MEMORY.
+            uint64_t per_iteration = 0;
+            for (const auto& c : collected)
+                if (!c.empty()) per_iteration += c.back().byte_size();
+            current_memory_budget()->check_fits(uint64_t(max_iterations), 2 * per_iteration,
+                                                "concatenating the values of " + std::to_string(max_iterations) +
+                                                    " iterations");
+        }
     }
     for (size_t i = 0; i < n.body_outputs.size(); ++i) {
         const BodyOutput& b = n.body_outputs[i];

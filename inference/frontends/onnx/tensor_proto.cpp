@@ -38,13 +38,23 @@ void copy_field(Tensor& out, const Src& field, const std::string& name) {
     for (int64_t i = 0; i < out.size(); ++i) p[i] = T(field.Get(int(i)));
 }
 
+int64_t parse_external_int(const std::string& text, const std::string& tensor) {
+    try {
+        size_t used = 0;
+        long long v = std::stoll(text, &used);
+        if (used == text.size()) return v;
+    } catch (const std::exception&) {
+    }
+    fail("Tensor '", tensor, "': external data value '", text, "' is not an integer");
+}
+
 void read_external(Tensor& out, const onnx::TensorProto& t, const std::string& model_dir) {
     std::string location;
     int64_t offset = 0, length = -1;
     for (const auto& kv : t.external_data()) {
         if (kv.key() == "location") location = kv.value();
-        else if (kv.key() == "offset") offset = std::stoll(kv.value());
-        else if (kv.key() == "length") length = std::stoll(kv.value());
+        else if (kv.key() == "offset") offset = parse_external_int(kv.value(), t.name());
+        else if (kv.key() == "length") length = parse_external_int(kv.value(), t.name());
     }
     check(!location.empty(), "Tensor '", t.name(), "' has external data without a location");
     check(location.find("..") == std::string::npos && location.front() != '/', "Tensor '", t.name(),
@@ -57,7 +67,7 @@ void read_external(Tensor& out, const onnx::TensorProto& t, const std::string& m
     if (length >= 0)
         check(length == want, "Tensor '", t.name(), "': external data length ", length, " does not match ", want,
               " bytes of shape ", to_string(out.shape()));
-    check(offset >= 0 && offset + want <= file_size, "Tensor '", t.name(), "': external data [", offset, ", ",
+    check(offset >= 0 && offset <= file_size && want <= file_size - offset, "Tensor '", t.name(), "': external data [", offset, ", ",
           offset + want, ") is past the end of '", path, "' (", file_size, " bytes)");
     f.seekg(offset);
     f.read(static_cast<char*>(out.data()), want);
@@ -69,6 +79,17 @@ Tensor tensor_from_onnx(const onnx::TensorProto& t, const std::string& model_dir
     ElementType type = element_type_from_onnx(t.data_type(), "tensor '" + t.name() + "'");
     Shape shape(t.dims().begin(), t.dims().end());
     for (int64_t d : shape) check(d >= 0, "Tensor '", t.name(), "' has a negative dimension");
+    // Inline data must match the shape; checked before allocating, so a tiny file cannot declare a huge tensor.
+    int64_t count = shape_size(shape);
+    if (t.data_location() != onnx::TensorProto::EXTERNAL && t.has_raw_data())
+        check(count <= int64_t(t.raw_data().size()) &&
+                  uint64_t(count) * element_size(type) == t.raw_data().size(),
+              "Tensor '", t.name(), "' has ", t.raw_data().size(), " bytes of raw data; its shape ", to_string(shape),
+              " of ", type_name(type), " needs ", count, " values");
+    else if (t.data_location() != onnx::TensorProto::EXTERNAL)
+        check(count <= int64_t(t.float_data_size()) + t.double_data_size() + t.int32_data_size() +
+                           t.int64_data_size() + t.uint64_data_size(),
+              "Tensor '", t.name(), "' of shape ", to_string(shape), " holds fewer values than its ", count, " elements");
     Tensor out(type, shape);
     if (t.data_location() == onnx::TensorProto::EXTERNAL) {
         read_external(out, t, model_dir);
