@@ -419,7 +419,10 @@ void bind_source(Plan& plan, DnnlStep& s, int arg, const Output& o, const memory
         s.fixed.emplace_back(arg, const_memory(plan, md, v.constant.data()));
         return;
     }
-    int in = plan.in_layout(id, md);
+    // A plain value is bound as is under any dense plain desc of its size (e.g. [16] as [1,1,16]).
+    bool dense = v.md.is_zero() && md == plain_md_of(Shape(md.dims().begin(), md.dims().end())) &&
+                 md.get_size() == size_t(shape_size(v.shape.to_shape())) * sizeof(float);
+    int in = dense ? id : plan.in_layout(id, md);
     s.inputs.push_back(in);
     s.args.push_back({arg, in, md});
 }
