@@ -157,9 +157,11 @@ bool match_affine(const Plan& plan, Chain& c, bool allow_scale) {
     }
     bool first = false;
     if (u->type == "BatchNormInference" && u->inputs[0] == c.out && allow_scale) {
+        // BatchNormInference parameters are [C].
         std::vector<float> gamma, beta, mean, var;
-        if (!per_channel(u->inputs[1], shape, gamma) || !per_channel(u->inputs[2], shape, beta) ||
-            !per_channel(u->inputs[3], shape, mean) || !per_channel(u->inputs[4], shape, var))
+        Shape c_only{1, int64_t(channels)};
+        if (!per_channel(u->inputs[1], c_only, gamma) || !per_channel(u->inputs[2], c_only, beta) ||
+            !per_channel(u->inputs[3], c_only, mean) || !per_channel(u->inputs[4], c_only, var))
             return false;
         double eps = u->attrs.get_float("epsilon");
         for (size_t i = 0; i < channels; ++i) {
@@ -273,7 +275,6 @@ bool match_sum(Plan& plan, Chain& c, int src_value) {
 }
 
 memory::dims dims_of(const Shape& s) { return memory::dims(s.begin(), s.end()); }
-memory::dims dims_of(const PartialShape& s) { return dims_of(s.to_shape()); }
 
 std::string impl_name(const dnnl::primitive_desc_base& pd, const std::string& what) {
     return "onednn:" + std::string(pd.impl_info_str()) + " " + what;
@@ -420,7 +421,8 @@ void bind_source(Plan& plan, DnnlStep& s, int arg, const Output& o, const memory
         return;
     }
     // A plain value is bound as is under any dense plain desc of its size (e.g. [16] as [1,1,16]).
-    bool dense = v.md.is_zero() && md == plain_md_of(Shape(md.dims().begin(), md.dims().end())) &&
+    memory::dims dims = md.dims();
+    bool dense = v.md.is_zero() && md == plain_md_of(Shape(dims.begin(), dims.end())) &&
                  md.get_size() == size_t(shape_size(v.shape.to_shape())) * sizeof(float);
     int in = dense ? id : plan.in_layout(id, md);
     s.inputs.push_back(in);
