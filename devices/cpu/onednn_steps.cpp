@@ -241,10 +241,30 @@ bool activation_post_op(const Node& u, dnnl::post_ops& po, std::string& names) {
     return true;
 }
 
+// Multiply / Add / Subtract / Divide by a constant scalar: a linear post-op.
+bool scalar_affine_post_op(const Node& u, const Output& cur, dnnl::post_ops& po, std::string& names) {
+    if (u.inputs.size() != 2 || u.outputs[0].type != ElementType::f32) return false;
+    bool first = false;
+    Output other = other_input(u, cur, first);
+    Tensor t;
+    if (!constant_of(other, t) || t.size() != 1 || t.type() != ElementType::f32 || other.shape().size() > cur.shape().size())
+        return false;
+    float v = t.data<float>()[0];
+    if (u.type == "Multiply") po.append_eltwise(1.f, algorithm::eltwise_linear, v, 0.f);
+    else if (u.type == "Add") po.append_eltwise(1.f, algorithm::eltwise_linear, 1.f, v);
+    else if (u.type == "Subtract") po.append_eltwise(1.f, algorithm::eltwise_linear, first ? 1.f : -1.f, first ? -v : v);
+    else if (u.type == "Divide" && first) po.append_eltwise(1.f, algorithm::eltwise_linear, 1.f / v, 0.f);
+    else return false;
+    names += "+linear";
+    return true;
+}
+
 bool match_activation(const Plan& plan, Chain& c) {
     if (match_hswish_pattern(plan, c)) return true;
     const Node* u = sole_user(plan, c.out);
-    if (!u || !(u->inputs[0] == c.out) || !activation_post_op(*u, c.po, c.names)) return false;
+    if (!u || !(u->outputs[0].shape == c.out.shape())) return false;
+    bool ok = u->inputs[0] == c.out && activation_post_op(*u, c.po, c.names);
+    if (!ok && !scalar_affine_post_op(*u, c.out, c.po, c.names)) return false;
     c.nodes.push_back(u);
     c.out = node_of(*u)->output(0);
     return true;
@@ -415,14 +435,16 @@ const std::map<std::string, algorithm>& binary_algorithms() {
 void bind_source(Plan& plan, DnnlStep& s, int arg, const Output& o, const memory::desc& md) {
     int id = plan.value_of(o);
     const Value& v = plan.value(id);
+    memory::dims dims = md.dims();
+    memory::desc dense_md = plain_md_of(Shape(dims.begin(), dims.end()));
     if (v.kind == Value::Constant) {
         s.keep.push_back(v.constant);
-        s.fixed.emplace_back(arg, const_memory(plan, md, v.constant.data()));
+        s.fixed.emplace_back(arg, md == dense_md ? const_memory(plan, md, v.constant.data())
+                                                 : pack(plan, dense_md, md, v.constant.data()));
         return;
     }
     // A plain value is bound as is under any dense plain desc of its size (e.g. [16] as [1,1,16]).
-    memory::dims dims = md.dims();
-    bool dense = v.md.is_zero() && md == plain_md_of(Shape(dims.begin(), dims.end())) &&
+    bool dense = v.md.is_zero() && md == dense_md &&
                  md.get_size() == size_t(shape_size(v.shape.to_shape())) * sizeof(float);
     int in = dense ? id : plan.in_layout(id, md);
     s.inputs.push_back(in);
@@ -451,8 +473,11 @@ bool add_binary(Plan& plan, const Node& n) {
     c.out = node_of(n)->output(0);
     while (match_activation(plan, c)) {}
     memory::desc a_md = layout_of(plan, a);
-    // A full-size second operand follows the first one's layout; a broadcast one stays plain.
+    // A full-size second operand follows the first one's layout; a broadcast one too when the
+    // first is blocked (oneDNN's jit binary wants that), else it stays plain.
     memory::desc b_md = bs == ys ? a_md : plain_md_of(bs);
+    for (tag t : {tag::nChw8c, tag::nChw16c, tag::nhwc})
+        if (ys.size() == 4 && bs != ys && a_md == memory::desc(dims_of(ys), dt::f32, t)) b_md = memory::desc(dims_of(bs), dt::f32, t);
     dnnl::binary::primitive_desc pd;
     try {
         pd = dnnl::binary::primitive_desc(dnnl::binary::desc(alg->second, a_md, b_md, a_md), make_attr(c.po), plan.engine());
@@ -462,7 +487,7 @@ bool add_binary(Plan& plan, const Node& n) {
     auto s = std::make_unique<DnnlStep>();
     s->prim = dnnl::binary(pd);
     bind_source(plan, *s, DNNL_ARG_SRC_0, a, a_md);
-    bind_source(plan, *s, DNNL_ARG_SRC_1, b, b_md);
+    bind_source(plan, *s, DNNL_ARG_SRC_1, b, pd.src1_desc());
     int out = add_output(plan, c.out, a_md);
     plan.set_output(c.out, out);
     s->outputs = {out};
