@@ -29,7 +29,7 @@ export DEBIAN_FRONTEND=noninteractive
 packages=(
     build-essential cmake ninja-build pkg-config
     libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata libpugixml-dev
-    libgtest-dev googletest
+    libgtest-dev googletest libdnnl-dev libtbb-dev
     python3 python3-numpy python3-pil fonts-dejavu-core espeak-ng sox ca-certificates
 )
 # npm fetches the models. Debian's npm conflicts with a nodejs from another repository, so

@@ -1,5 +1,5 @@
-// The REFERENCE device: plain C++ kernels for every op. `CPU` maps here until the oneDNN
-// device lands.
+// The REFERENCE device: plain C++ kernels for every op. `CPU` maps here when the oneDNN
+// device (devices/cpu, CMake option OVKIT_CPU) is not built.
 #include "executor.h"
 #include "ovkit/device.h"
 
@@ -49,7 +49,9 @@ private:
 const DeviceRegistration reference_registration("REFERENCE", [] {
     return std::make_shared<ReferenceDevice>("REFERENCE");
 });
+#ifndef OVKIT_CPU_DEVICE
 const DeviceRegistration cpu_registration("CPU", [] { return std::make_shared<ReferenceDevice>("CPU"); });
+#endif
 
 }  // namespace
 }  // namespace ovkit::reference

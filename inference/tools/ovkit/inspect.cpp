@@ -9,15 +9,18 @@ namespace ovkit::cli {
 
 int run_inspect(Args& args) {
     std::string model_path, device = "CPU";
+    bool device_given = false;
     while (!args.done()) {
         std::string a = args.items[args.pos++];
         if (a == "-h" || a == "--help") {
             std::puts("usage: ovkit inspect MODEL [-d DEVICE]\n\n"
                       "Prints the model's inputs and outputs, a histogram of its operations and\n"
-                      "the operations DEVICE (default CPU) cannot run.");
+                      "the operations DEVICE (default CPU) cannot run. With -d, also how the\n"
+                      "compiled model runs each operation.");
             return 0;
         } else if (a == "-d") {
             device = args.next(a);
+            device_given = true;
         } else if (model_path.empty() && a[0] != '-') {
             model_path = a;
         } else {
@@ -49,6 +52,13 @@ int run_inspect(Args& args) {
     auto missing = core.unsupported_ops(*model, device);
     std::printf("unsupported on %s: %zu\n", device.c_str(), missing.size());
     for (const auto& m : missing) std::printf("  %s\n", m.c_str());
+    if (device_given && missing.empty()) {
+        CompiledModel compiled = core.compile_model(model, device);
+        std::printf("implementation on %s:\n", device.c_str());
+        for (const auto& n : model->nodes())
+            if (n->type != "Parameter" && n->type != "Constant" && n->type != "Result")
+                std::printf("  %-24s %-28s %s\n", n->type.c_str(), n->name.c_str(), compiled.implementation(*n).c_str());
+    }
     return 0;
 }
 
