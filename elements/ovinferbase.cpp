@@ -385,3 +385,7 @@ std::vector<Placement> gst_ov_infer_base_run(GstOvInferBase* self, const GstVide
 ovkit::Tensor gst_ov_infer_base_output(GstOvInferBase* self, ovkit::InferRequest& request) {
     return request.get_output_tensor(state_of(self).output_index);
 }
+
+const std::vector<ovkit::PortInfo>& gst_ov_infer_base_outputs(GstOvInferBase* self) {
+    return state_of(self).compiled.outputs();
+}

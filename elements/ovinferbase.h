@@ -71,3 +71,5 @@ std::vector<ovkit::gst::Placement> gst_ov_infer_base_run(GstOvInferBase* self, c
                                                          ovkit::InferRequest& request);
 // The output the converter reads (layer_name from model-proc, else output 0).
 ovkit::Tensor gst_ov_infer_base_output(GstOvInferBase* self, ovkit::InferRequest& request);
+// The compiled model's outputs.
+const std::vector<ovkit::PortInfo>& gst_ov_infer_base_outputs(GstOvInferBase* self);
