@@ -168,6 +168,63 @@ TEST_F(Elements, ClassifyRunsOnEachRegionWithCtc) {
     gst_harness_teardown(h);
 }
 
+// Pushes `n` 64x48 white frames with PTS 0..n-1 s, then EOS; returns the output buffers.
+std::vector<GstBuffer*> push_frames(GstHarness* h, int n) {
+    for (int i = 0; i < n; ++i) {
+        GstBuffer* b = solid_rgb(64, 48, 255);
+        GST_BUFFER_PTS(b) = i * GST_SECOND;
+        EXPECT_EQ(gst_harness_push(h, b), GST_FLOW_OK);
+    }
+    EXPECT_TRUE(gst_harness_push_event(h, gst_event_new_eos()));
+    std::vector<GstBuffer*> out;
+    for (int i = 0; i < n; ++i) out.push_back(gst_harness_pull(h));
+    return out;
+}
+
+std::string infer_launch(const std::string& extra) {
+    return "ovinfer converter=raw " + extra + " model=" + model_path("ch_PP-OCRv4_det_infer.onnx") +
+           " model-proc=" + model_proc("ppocr_det.json");
+}
+
+TEST_F(Elements, AsyncRequestsKeepFrameOrder) {
+    if (!have_models()) GTEST_SKIP() << "models missing";
+    GstHarness* h = gst_harness_new_parse(infer_launch("nireq=3").c_str());
+    gst_harness_set_src_caps_str(h, kRgbCaps);
+    std::vector<GstBuffer*> out = push_frames(h, 7);
+    for (size_t i = 0; i < out.size(); ++i) {
+        ASSERT_NE(out[i], nullptr);
+        EXPECT_EQ(GST_BUFFER_PTS(out[i]), i * GST_SECOND);
+        EXPECT_NE(gst_buffer_get_custom_meta(out[i], "OvkitTensorMeta"), nullptr) << i;
+        gst_buffer_unref(out[i]);
+    }
+    gst_harness_teardown(h);
+}
+
+TEST_F(Elements, InferenceIntervalSkipsFrames) {
+    if (!have_models()) GTEST_SKIP() << "models missing";
+    for (const char* nireq : {"nireq=1", "nireq=2"}) {
+        GstHarness* h = gst_harness_new_parse(infer_launch(std::string("inference-interval=3 ") + nireq).c_str());
+        gst_harness_set_src_caps_str(h, kRgbCaps);
+        std::vector<GstBuffer*> out = push_frames(h, 6);
+        for (size_t i = 0; i < out.size(); ++i) {
+            ASSERT_NE(out[i], nullptr);
+            EXPECT_EQ(GST_BUFFER_PTS(out[i]), i * GST_SECOND);
+            EXPECT_EQ(gst_buffer_get_custom_meta(out[i], "OvkitTensorMeta") != nullptr, i % 3 == 0) << nireq << " frame " << i;
+            gst_buffer_unref(out[i]);
+        }
+        gst_harness_teardown(h);
+    }
+}
+
+TEST_F(Elements, ModelInstanceIdSharesOneModel) {
+    if (!have_models()) GTEST_SKIP() << "models missing";
+    std::string det = model_path("ch_PP-OCRv4_det_infer.onnx");
+    std::string err = run_pipeline("videotestsrc num-buffers=2 ! video/x-raw,width=64,height=48 ! ovinfer converter=raw "
+                                   "model-instance-id=shared model=" + det + " ! ovinfer converter=raw model-instance-id=shared "
+                                   "model=" + det + " ! fakesink");
+    EXPECT_EQ(err, "");
+}
+
 // --- Errors: each is an element error with a clear message, and the pipeline stops cleanly.
 
 TEST_F(Elements, MissingModelFileIsAnError) {
