@@ -2,7 +2,8 @@
  * SECTION:element-ovdetect
  * Full-frame object detection: each detected object becomes a GstVideoRegionOfInterestMeta
  * with a "detection" structure (label_id, confidence, x_min, y_min, x_max, y_max normalized).
- * Converters: dbnet (text), ssd. Frames skipped by inference-interval get the last detections.
+ * Converters: dbnet (text), ssd, yolo (v5/v8 heads, NMS; model-proc iou_threshold).
+ * Frames skipped by inference-interval get the last detections.
  *
  *   gst-launch-1.0 videotestsrc ! textoverlay text="Hello 42" font-desc="Sans 48" ! videoconvert !
  *     ovdetect model=ch_PP-OCRv4_det_infer.onnx model-proc=pipelines/model_proc/ppocr_det.json !
@@ -26,8 +27,12 @@ static ApplyFn gst_ov_detect_infer(GstOvInferBase* base, const GstVideoFrame* fr
     Rect full{0, 0, GST_VIDEO_FRAME_WIDTH(frame), GST_VIDEO_FRAME_HEIGHT(frame)};
     std::vector<Placement> placement = gst_ov_infer_base_run(base, frame, {full}, request);
     ovkit::Tensor out = gst_ov_infer_base_output(base, request);
-    std::vector<Detection> boxes = st.converter == GST_OV_CONVERTER_DBNET ? dbnet_boxes(out, 0, placement[0], st.proc.post)
-                                                                           : ssd_boxes(out, 0, st.threshold);
+    std::vector<Detection> boxes;
+    switch (st.converter) {
+        case GST_OV_CONVERTER_DBNET: boxes = dbnet_boxes(out, 0, placement[0], st.proc.post); break;
+        case GST_OV_CONVERTER_YOLO: boxes = yolo_boxes(out, 0, placement[0], st.threshold, st.proc.post.iou_threshold); break;
+        default: boxes = ssd_boxes(out, 0, st.threshold); break;
+    }
     std::vector<std::string> labels;
     for (const Detection& d : boxes)
         labels.push_back(st.converter == GST_OV_CONVERTER_DBNET ? "text"
@@ -42,9 +47,9 @@ static ApplyFn gst_ov_detect_infer(GstOvInferBase* base, const GstVideoFrame* fr
 static gboolean gst_ov_detect_start(GstBaseTransform* trans) {
     if (!GST_BASE_TRANSFORM_CLASS(gst_ov_detect_parent_class)->start(trans)) return FALSE;
     GstOvConverter c = gst_ov_infer_base_settings(GST_OV_INFER_BASE(trans)).converter;
-    if (c != GST_OV_CONVERTER_DBNET && c != GST_OV_CONVERTER_SSD) {
+    if (c != GST_OV_CONVERTER_DBNET && c != GST_OV_CONVERTER_SSD && c != GST_OV_CONVERTER_YOLO) {
         GST_ELEMENT_ERROR(trans, LIBRARY, SETTINGS, ("ovdetect cannot use this converter"),
-                          ("converter %d: ovdetect supports dbnet and ssd (yolo is not implemented yet)", int(c)));
+                          ("converter %d: ovdetect supports dbnet, ssd and yolo", int(c)));
         return FALSE;
     }
     return TRUE;

@@ -156,6 +156,40 @@ std::vector<Detection> ssd_boxes(const Tensor& out, size_t b, float threshold) {
     return boxes;
 }
 
+std::vector<Detection> yolo_boxes(const Tensor& out, size_t b, Placement pl, float threshold, float iou_threshold) {
+    const Shape& s = out.shape();
+    if (out.type() != ElementType::f32 || s.size() != 3)
+        throw std::runtime_error("yolo converter expects a float [1,N,5+C] (v5) or [1,4+C,N] (v8) output");
+    const bool v8 = s[1] < s[2];  // v8 puts the (few) box attributes first
+    const size_t boxes = v8 ? s[2] : s[1], attrs = v8 ? s[1] : s[2];
+    const size_t first_class = v8 ? 4 : 5;
+    if (attrs <= first_class) throw std::runtime_error("yolo converter: " + std::to_string(attrs) + " attributes per box is too few");
+    const float* p = out.data<float>() + b * boxes * attrs;
+    auto at = [&](size_t box, size_t a) { return v8 ? p[a * boxes + box] : p[box * attrs + a]; };
+    std::vector<Detection> found;
+    for (size_t i = 0; i < boxes; ++i) {
+        size_t best = first_class;
+        for (size_t a = first_class + 1; a < attrs; ++a)
+            if (at(i, a) > at(i, best)) best = a;
+        float score = at(i, best) * (v8 ? 1.f : at(i, 4));
+        if (score < threshold) continue;
+        float cx = at(i, 0), cy = at(i, 1), w = at(i, 2), h = at(i, 3);
+        Detection d;
+        d.x_min = std::clamp((cx - w / 2) / pl.content_w, 0.f, 1.f), d.x_max = std::clamp((cx + w / 2) / pl.content_w, 0.f, 1.f);
+        d.y_min = std::clamp((cy - h / 2) / pl.content_h, 0.f, 1.f), d.y_max = std::clamp((cy + h / 2) / pl.content_h, 0.f, 1.f);
+        d.confidence = score, d.label_id = int(best - first_class);
+        found.push_back(d);
+    }
+    std::sort(found.begin(), found.end(), [](const Detection& a, const Detection& b) { return a.confidence > b.confidence; });
+    std::vector<Detection> kept;
+    for (const Detection& d : found) {
+        bool overlaps = false;
+        for (const Detection& k : kept) overlaps |= k.label_id == d.label_id && iou(k, d) > iou_threshold;
+        if (!overlaps) kept.push_back(d);
+    }
+    return kept;
+}
+
 Classification ctc_decode(const Tensor& scores, size_t b, const std::vector<std::string>& labels) {
     const Shape& s = scores.shape();
     if (scores.type() != ElementType::f32 || s.size() != 3)

@@ -26,6 +26,9 @@ struct Classification {
 std::vector<Detection> dbnet_boxes(const Tensor& prob, size_t b, Placement placement, const PostProc& post);
 // SSD detection output [1,1,K,7]: image_id, label, confidence, x_min, y_min, x_max, y_max.
 std::vector<Detection> ssd_boxes(const Tensor& out, size_t b, float threshold);
+// YOLO heads: v5 [1,N,5+C] (cx,cy,w,h,objectness,classes) or v8 [1,4+C,N] (cx,cy,w,h,classes),
+// in model-input pixels; per-class NMS at `iou_threshold`.
+std::vector<Detection> yolo_boxes(const Tensor& out, size_t b, Placement placement, float threshold, float iou_threshold);
 // Greedy CTC decode of [N,T,C] scores: index 0 is the blank, index i is labels[i-1], and one
 // index past the labels is a space (PaddleOCR's use_space_char).
 Classification ctc_decode(const Tensor& scores, size_t b, const std::vector<std::string>& labels);
