@@ -18,7 +18,7 @@ struct Pending {
 
 struct InferState {
     // Properties.
-    std::string model, model_proc, labels_file, device = "CPU", instance_id;
+    std::string model, model_proc, pre_process_config, labels_file, device = "CPU", instance_id;
     guint nireq = 1, interval = 1, batch_size = 1;
     GstOvConverter converter = GST_OV_CONVERTER_AUTO;
     float threshold = 0.5f;
@@ -52,6 +52,7 @@ enum {
     PROP_0,
     PROP_MODEL,
     PROP_MODEL_PROC,
+    PROP_PRE_PROCESS_CONFIG,
     PROP_LABELS_FILE,
     PROP_DEVICE,
     PROP_NIREQ,
@@ -89,6 +90,7 @@ static void gst_ov_infer_base_set_property(GObject* object, guint id, const GVal
     switch (id) {
         case PROP_MODEL: set_string(s.model, value); break;
         case PROP_MODEL_PROC: set_string(s.model_proc, value); break;
+        case PROP_PRE_PROCESS_CONFIG: set_string(s.pre_process_config, value); break;
         case PROP_LABELS_FILE: set_string(s.labels_file, value); break;
         case PROP_DEVICE: set_string(s.device, value); break;
         case PROP_MODEL_INSTANCE_ID: set_string(s.instance_id, value); break;
@@ -108,6 +110,7 @@ static void gst_ov_infer_base_get_property(GObject* object, guint id, GValue* va
     switch (id) {
         case PROP_MODEL: g_value_set_string(value, s.model.c_str()); break;
         case PROP_MODEL_PROC: g_value_set_string(value, s.model_proc.c_str()); break;
+        case PROP_PRE_PROCESS_CONFIG: g_value_set_string(value, s.pre_process_config.c_str()); break;
         case PROP_LABELS_FILE: g_value_set_string(value, s.labels_file.c_str()); break;
         case PROP_DEVICE: g_value_set_string(value, s.device.c_str()); break;
         case PROP_MODEL_INSTANCE_ID: g_value_set_string(value, s.instance_id.c_str()); break;
@@ -147,6 +150,7 @@ static gboolean gst_ov_infer_base_start(GstBaseTransform* trans) {
     try {
         GstOvInferSettings& st = s.settings;
         st.proc = s.model_proc.empty() ? ModelProc{} : read_model_proc(s.model_proc);
+        if (!s.pre_process_config.empty()) apply_pre_process_config(s.pre_process_config, st.proc.pre);
         st.labels = s.labels_file.empty() ? st.proc.post.labels : read_labels(s.labels_file);
         st.converter = resolve_converter(self, s);
         st.threshold = s.threshold;
@@ -325,6 +329,11 @@ static void gst_ov_infer_base_class_init(GstOvInferBaseClass* klass) {
         g_param_spec_string("model", "Model", "Model file (.onnx, or .xml with .bin beside it)", "", flags));
     g_object_class_install_property(gobject, PROP_MODEL_PROC,
         g_param_spec_string("model-proc", "Model proc", "JSON file with input_preproc/output_postproc (DL Streamer shape)", "", flags));
+    g_object_class_install_property(gobject, PROP_PRE_PROCESS_CONFIG,
+        g_param_spec_string("pre-process-config", "Pre-process config",
+                            "Overrides model-proc params: \"resize=aspect-ratio;color_space=BGR;range=0,1;"
+                            "mean=0.485,0.456,0.406;std=0.229,0.224,0.225;size_multiple=32;max_size=960;min_size=0\"",
+                            "", flags));
     g_object_class_install_property(gobject, PROP_LABELS_FILE,
         g_param_spec_string("labels-file", "Labels file", "One label per line (overrides model-proc labels)", "", flags));
     g_object_class_install_property(gobject, PROP_DEVICE,

@@ -1,7 +1,7 @@
 #pragma once
 // GstOvInferBase: the abstract base of ovinfer, ovdetect and ovclassify (a GstBaseTransform
 // working in place). It owns what the three share:
-//  - properties model, model-proc, labels-file, device, nireq, inference-interval,
+//  - properties model, model-proc, pre-process-config, labels-file, device, nireq, inference-interval,
 //    model-instance-id, converter, threshold, batch-size;
 //  - model loading through ovkit::Core (shared by model-instance-id), model-proc parsing;
 //  - frame pre-processing for the model's image input (see common/preprocess.h);

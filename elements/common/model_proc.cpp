@@ -2,6 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -41,13 +42,14 @@ JsonObject* first_object(JsonObject* root, const char* key, const std::string& p
     return json_node_get_object(e);
 }
 
-void read_pre(JsonObject* item, PreProc& pre, const std::string& path) {
-    if (!item || !json_object_has_member(item, "params")) return;
-    JsonObject* p = json_object_get_object_member(item, "params");
-    std::string resize = string_or(p, "resize", "no-aspect-ratio");
-    if (resize != "aspect-ratio" && resize != "no-aspect-ratio")
-        bad(path, "params.resize is '" + resize + "'; expected 'aspect-ratio' or 'no-aspect-ratio'");
-    pre.keep_aspect = resize == "aspect-ratio";
+// Sets the fields of `pre` that `p` names (model-proc params, or pre-process-config).
+void read_params(JsonObject* p, PreProc& pre, const std::string& path) {
+    if (json_object_has_member(p, "resize")) {
+        std::string resize = json_object_get_string_member(p, "resize");
+        if (resize != "aspect-ratio" && resize != "no-aspect-ratio")
+            bad(path, "params.resize is '" + resize + "'; expected 'aspect-ratio' or 'no-aspect-ratio'");
+        pre.keep_aspect = resize == "aspect-ratio";
+    }
     pre.color_space = string_or(p, "color_space", pre.color_space);
     if (pre.color_space != "RGB" && pre.color_space != "BGR" && pre.color_space != "GRAY")
         bad(path, "params.color_space is '" + pre.color_space + "'; expected RGB, BGR or GRAY");
@@ -57,8 +59,8 @@ void read_pre(JsonObject* item, PreProc& pre, const std::string& path) {
         pre.range_min = range[0];
         pre.range_max = range[1];
     }
-    pre.mean = floats(p, "mean", path);
-    pre.std = floats(p, "std", path);
+    if (json_object_has_member(p, "mean")) pre.mean = floats(p, "mean", path);
+    if (json_object_has_member(p, "std")) pre.std = floats(p, "std", path);
     for (float s : pre.std)
         if (s == 0.f) bad(path, "params.std holds a zero");
     pre.size_multiple = int(number_or(p, "size_multiple", pre.size_multiple));
@@ -66,6 +68,10 @@ void read_pre(JsonObject* item, PreProc& pre, const std::string& path) {
     pre.min_size = int(number_or(p, "min_size", pre.min_size));
     if (pre.size_multiple < 1 || pre.max_size < 1 || pre.min_size < 0)
         bad(path, "params.size_multiple/max_size must be >= 1 and min_size >= 0");
+}
+
+void read_pre(JsonObject* item, PreProc& pre, const std::string& path) {
+    if (item && json_object_has_member(item, "params")) read_params(json_object_get_object_member(item, "params"), pre, path);
 }
 
 void read_post(JsonObject* item, PostProc& post, const std::string& path) {
@@ -113,6 +119,42 @@ ModelProc read_model_proc(const std::string& path) {
     }
     g_object_unref(parser);
     return mp;
+}
+
+void apply_pre_process_config(const std::string& config, PreProc& pre) {
+    JsonObject* params = json_object_new();
+    gchar** items = g_strsplit(config.c_str(), ";", -1);
+    for (gchar** item = items; *item; ++item) {
+        gchar** kv = g_strsplit(g_strstrip(*item), "=", 2);
+        if (kv[0] && *kv[0]) {
+            const char* value = kv[1] ? kv[1] : "";
+            gchar** numbers = g_strsplit(value, ",", -1);
+            bool numeric = *value != 0;
+            for (gchar** n = numbers; *n && numeric; ++n) {
+                const char* v = g_strstrip(*n);
+                numeric = *v && strspn(v, "0123456789.-+eE") == strlen(v);
+            }
+            if (numeric && g_strv_length(numbers) > 1) {
+                JsonArray* a = json_array_new();
+                for (gchar** n = numbers; *n; ++n) json_array_add_double_element(a, g_ascii_strtod(*n, nullptr));
+                json_object_set_array_member(params, kv[0], a);
+            } else if (numeric) {
+                json_object_set_double_member(params, kv[0], g_ascii_strtod(value, nullptr));
+            } else {
+                json_object_set_string_member(params, kv[0], value);
+            }
+            g_strfreev(numbers);
+        }
+        g_strfreev(kv);
+    }
+    g_strfreev(items);
+    try {
+        read_params(params, pre, "pre-process-config");
+    } catch (...) {
+        json_object_unref(params);
+        throw;
+    }
+    json_object_unref(params);
 }
 
 std::vector<std::string> read_labels(const std::string& path) {

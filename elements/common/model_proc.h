@@ -60,6 +60,9 @@ struct ModelProc {
 
 // Throws std::runtime_error naming the file and the offending key.
 ModelProc read_model_proc(const std::string& path);
+// Overrides pre-processing from a property string with the model-proc param names:
+// "resize=aspect-ratio;color_space=BGR;range=0,1;mean=0.5,0.5,0.5;std=0.5,0.5,0.5;max_size=640".
+void apply_pre_process_config(const std::string& config, PreProc& pre);
 // One label per line (trailing '\r' stripped); throws when the file cannot be read.
 std::vector<std::string> read_labels(const std::string& path);
 

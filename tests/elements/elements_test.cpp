@@ -200,6 +200,15 @@ TEST_F(Elements, AsyncRequestsKeepFrameOrder) {
     gst_harness_teardown(h);
 }
 
+TEST_F(Elements, LatencyIncludesFramesInFlight) {
+    if (!have_models()) GTEST_SKIP() << "models missing";
+    GstHarness* h = gst_harness_new_parse(infer_launch("nireq=3").c_str());
+    gst_harness_set_src_caps_str(h, kRgbCaps);  // 30 fps
+    gst_harness_set_upstream_latency(h, 0);
+    EXPECT_EQ(gst_harness_query_latency(h), 2 * GST_SECOND / 30);  // two frames held besides the current one
+    gst_harness_teardown(h);
+}
+
 TEST_F(Elements, InferenceIntervalSkipsFrames) {
     if (!have_models()) GTEST_SKIP() << "models missing";
     for (const char* nireq : {"nireq=1", "nireq=2"}) {
@@ -257,6 +266,20 @@ TEST_F(Elements, BadModelProcIsAnError) {
     std::string err = run_pipeline("videotestsrc num-buffers=1 ! ovdetect model=" + model_path("ch_PP-OCRv4_det_infer.onnx") +
                                    " model-proc=" + path + " ! fakesink");
     EXPECT_NE(err.find("params.resize is 'sideways'"), std::string::npos) << err;
+}
+
+TEST_F(Elements, BadPreProcessConfigIsAnError) {
+    if (!have_models()) GTEST_SKIP() << "models missing";
+    std::string err = run_pipeline("videotestsrc num-buffers=1 ! ovdetect model=" + model_path("ch_PP-OCRv4_det_infer.onnx") +
+                                   " pre-process-config=\"color_space=YUV\" ! fakesink");
+    EXPECT_NE(err.find("color_space is 'YUV'"), std::string::npos) << err;
+}
+
+TEST_F(Elements, UnknownDeviceIsAnError) {
+    if (!have_models()) GTEST_SKIP() << "models missing";
+    std::string err = run_pipeline("videotestsrc num-buffers=1 ! ovdetect device=NPU model=" +
+                                   model_path("ch_PP-OCRv4_det_infer.onnx") + " ! fakesink");
+    EXPECT_NE(err.find("Unknown device 'NPU'"), std::string::npos) << err;
 }
 
 TEST_F(Elements, SharedInstanceIdMustNameTheSameModel) {
