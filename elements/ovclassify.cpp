@@ -14,6 +14,7 @@
  */
 #include "ovclassify.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <set>
@@ -72,15 +73,22 @@ static ApplyFn gst_ov_classify_infer(GstOvInferBase* base, const GstVideoFrame* 
         todo.push_back(i);
         rects.push_back(r);
     }
-    for (size_t start = 0; start < rects.size(); start += st.batch_size) {
-        size_t n = std::min<size_t>(st.batch_size, rects.size() - start);
-        std::vector<Rect> batch(rects.begin() + start, rects.begin() + start + n);
+    // Batch regions of similar aspect (as PaddleOCR does): less padding in each batch.
+    std::vector<size_t> order(rects.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return double(rects[a].w) / rects[a].h < double(rects[b].w) / rects[b].h;
+    });
+    for (size_t start = 0; start < order.size(); start += st.batch_size) {
+        size_t n = std::min<size_t>(st.batch_size, order.size() - start);
+        std::vector<Rect> batch;
+        for (size_t k = start; k < start + n; ++k) batch.push_back(rects[order[k]]);
         gst_ov_infer_base_run(base, frame, batch, request);
         ovkit::Tensor out = gst_ov_infer_base_output(base, request);
         for (size_t b = 0; b < n; ++b) {
             Classification c = st.converter == GST_OV_CONVERTER_CTC ? ctc_decode(out, b, st.labels)
                                                                     : label_argmax(out, b, st.labels);
-            size_t region = todo[start + b];
+            size_t region = todo[order[start + b]];
             if (int id = region_object_id(all[region]); id >= 0) {
                 std::lock_guard<std::mutex> lock(*self->cache_mutex);
                 (*self->cache)[id] = {c, 0};

@@ -51,7 +51,7 @@ mkdir -p "$(dirname "$out")"
 gst-launch-1.0 -q "${source[@]}" ! videoconvert ! video/x-raw,format=BGRx \
     ! ovdetect model="$models/ch_PP-OCRv4_det_infer.onnx" model-proc="$procs/ppocr_det.json" device="$device" \
     ! ovclassify model="$models/ch_PP-OCRv4_rec_infer.onnx" model-proc="$procs/ppocr_rec.json" \
-        labels-file="$models/ppocr_keys_v1.txt" device="$device" batch-size=4 \
+        labels-file="$models/ppocr_keys_v1.txt" device="$device" \
     ! ovwatermark ! ovmetaconvert ! ovmetapublish file-path="$out" file-format=json-lines \
     ! ovfpscounter interval=10 ! videoconvert ! "${OCR_SINK:-fakesink}" sync=false
 

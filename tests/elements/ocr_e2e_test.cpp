@@ -29,7 +29,7 @@ std::vector<std::string> recognize(const std::vector<Line>& lines, const std::st
     std::string launch = "videotestsrc num-buffers=1 pattern=white ! video/x-raw,width=640,height=480" + overlays(lines) +
                          " ! videoconvert ! video/x-raw,format=" + format + " ! ovdetect model=" +
                          model_path("ch_PP-OCRv4_det_infer.onnx") + " model-proc=" + model_proc("ppocr_det.json") +
-                         " ! ovclassify batch-size=4 model=" + model_path("ch_PP-OCRv4_rec_infer.onnx") +
+                         " ! ovclassify model=" + model_path("ch_PP-OCRv4_rec_infer.onnx") +
                          " model-proc=" + model_proc("ppocr_rec.json") + " labels-file=" + model_path("ppocr_keys_v1.txt") +
                          " ! appsink name=out sync=false";
     GError* error = nullptr;
