@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -43,13 +44,13 @@ struct _GstOvClassify {
 G_DEFINE_TYPE(GstOvClassify, gst_ov_classify, GST_TYPE_OV_INFER_BASE)
 GST_ELEMENT_REGISTER_DEFINE(ovclassify, "ovclassify", GST_RANK_NONE, GST_TYPE_OV_CLASSIFY)
 
-// A cached result for a tracked object still fresh under reclassify-interval, else null.
-static const Classification* cached(GstOvClassify* self, int object_id) {
-    if (object_id < 0 || self->reclassify_interval <= 1) return nullptr;
+// A cached result for a tracked object still fresh under reclassify-interval.
+static std::optional<Classification> cached(GstOvClassify* self, int object_id) {
+    if (object_id < 0 || self->reclassify_interval <= 1) return std::nullopt;
     std::lock_guard<std::mutex> lock(*self->cache_mutex);
     auto it = self->cache->find(object_id);
-    if (it == self->cache->end() || ++it->second.age >= self->reclassify_interval) return nullptr;
-    return &it->second.result;
+    if (it == self->cache->end() || ++it->second.age >= self->reclassify_interval) return std::nullopt;
+    return it->second.result;
 }
 
 static ApplyFn gst_ov_classify_infer(GstOvInferBase* base, const GstVideoFrame* frame, ovkit::InferRequest& request) {
@@ -63,7 +64,7 @@ static ApplyFn gst_ov_classify_infer(GstOvInferBase* base, const GstVideoFrame* 
     for (size_t i = 0; i < all.size(); ++i) {
         GstVideoRegionOfInterestMeta* m = all[i];
         if (!self->classes->empty() && !self->classes->count(g_quark_to_string(m->roi_type))) continue;
-        if (const Classification* c = cached(self, region_object_id(m))) {
+        if (std::optional<Classification> c = cached(self, region_object_id(m))) {
             results.emplace_back(i, *c);
             continue;
         }

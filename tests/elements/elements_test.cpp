@@ -168,6 +168,27 @@ TEST_F(Elements, ClassifyRunsOnEachRegionWithCtc) {
     gst_harness_teardown(h);
 }
 
+TEST_F(Elements, ClassifyObjectClassFilter) {
+    if (!have_models()) GTEST_SKIP() << "models missing: run scripts/fetch_models.sh";
+    std::string launch = "ovclassify object-class=plate,sign model=" + model_path("ch_PP-OCRv4_rec_infer.onnx") +
+                         " model-proc=" + model_proc("ppocr_rec.json") + " labels-file=" + model_path("ppocr_keys_v1.txt");
+    GstHarness* h = gst_harness_new_parse(launch.c_str());
+    gst_harness_set_src_caps_str(h, kRgbCaps);
+    GstBuffer* in = solid_rgb(64, 48, 255);
+    const char* types[] = {"text", "sign", "face"};
+    for (int i = 0; i < 3; ++i) gst_buffer_add_video_region_of_interest_meta(in, types[i], 2 + 20 * i, 10, 18, 10);
+    GstBuffer* out = gst_harness_push_and_pull(h, in);
+    gpointer state = nullptr;
+    std::string classified;
+    while (GstMeta* m = gst_buffer_iterate_meta_filtered(out, &state, GST_VIDEO_REGION_OF_INTEREST_META_API_TYPE)) {
+        auto* roi = reinterpret_cast<GstVideoRegionOfInterestMeta*>(m);
+        if (gst_video_region_of_interest_meta_get_param(roi, "text")) classified += g_quark_to_string(roi->roi_type);
+    }
+    EXPECT_EQ(classified, "sign");
+    gst_buffer_unref(out);
+    gst_harness_teardown(h);
+}
+
 // Pushes `n` 64x48 white frames with PTS 0..n-1 s, then EOS; returns the output buffers.
 std::vector<GstBuffer*> push_frames(GstHarness* h, int n) {
     for (int i = 0; i < n; ++i) {
