@@ -30,6 +30,8 @@ packages=(
     build-essential cmake ninja-build pkg-config
     libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata libpugixml-dev
     libgtest-dev googletest libdnnl-dev libtbb-dev
+    libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libjson-glib-dev
+    gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good meson
     python3 python3-numpy python3-pil fonts-dejavu-core espeak-ng sox ca-certificates
 )
 # npm fetches the models. Debian's npm conflicts with a nodejs from another repository, so
