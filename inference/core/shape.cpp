@@ -39,6 +39,9 @@ PartialShape::PartialShape(const Shape& s) {
 
 PartialShape PartialShape::dynamic(int64_t rank) {
     if (rank < 0) return PartialShape();
+    // A rank read from a model (the length of a Reshape target, say) is checked before
+    // anything is sized by it.
+    check(rank <= kMaxRank, "Rank ", rank, " exceeds the supported maximum of ", kMaxRank);
     return PartialShape(std::vector<Dimension>(size_t(rank)));
 }
 

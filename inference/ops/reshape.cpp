@@ -15,6 +15,8 @@ void infer_reshape(ShapeContext& c) {
         c.set_output(0, c.in_types[0], PartialShape::dynamic(infer::known_length(c, 1)));
         return;
     }
+    check(int64_t(pattern.size()) <= kMaxRank, c.node.describe(), ": target shape has ", pattern.size(),
+          " values; the rank limit is ", kMaxRank);
     std::vector<Dimension> out(pattern.size());
     std::vector<bool> copied(pattern.size(), false);
     int64_t infer_at = -1;

@@ -8,6 +8,9 @@ namespace ovkit {
 
 using Shape = std::vector<int64_t>;
 
+// The highest tensor rank ovkit accepts (OpenVINO and ONNX Runtime have similar limits).
+constexpr int64_t kMaxRank = 64;
+
 int64_t shape_size(const Shape& s);  // product; throws on overflow
 std::string to_string(const Shape& s);  // "[1,3,640,640]"
 

@@ -104,6 +104,8 @@ std::vector<Output> convert(NodeContext& c, const Recurrent& r) {
     int64_t dirs = direction == "bidirectional" ? 2 : 1;
     if (direction != "forward" && direction != "reverse" && dirs != 2) c.fail("unknown direction '", direction, "'");
     if (c.attr_int("input_forget", 0) != 0) c.fail("input_forget=1 is not supported");
+    int64_t x_rank = c.input(0).shape().rank();
+    if (x_rank >= 0 && x_rank != 3) c.fail("input X must have rank 3, got ", c.input(0).shape().to_string());
     Output x = layout == 0 ? transpose(c, c.input(0), {1, 0, 2}) : c.input(0);
     ElementType type = x.type();
     Output r_in = c.input(2);
