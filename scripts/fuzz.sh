@@ -3,13 +3,13 @@
 # runs each for SECONDS (default 60), then prints target / executions / time / crashes / leaks /
 # timeouts. Findings are kept in build-fuzz/fuzz-findings/<target>/ (crash-*, leak-*, timeout-*);
 # a fixed one goes to tests/fuzz/regressions/<target>/, replayed by ctest (fuzz_regressions_*).
-# usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (targets: onnx ir npy)
+# usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (targets: onnx ir npy model_proc)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(onnx ir npy)
+[ ${#targets[@]} -gt 0 ] || targets=(onnx ir npy model_proc)
 build=build-fuzz
 jobs=${OVKIT_JOBS:-2}
 
@@ -30,7 +30,9 @@ for t in "${targets[@]}"; do
     log=$findings/fuzz.log
     # New inputs go to the work corpus; the generated seeds stay as they are. -fork keeps going
     # after a finding, so one run counts them all.
-    $build/bin/fuzz_$t "$corpus" "$build/tests/fuzz/seeds/$t" -max_total_time="$seconds" -timeout=10 \
+    seeds=$build/tests/fuzz/seeds/$t
+    [ "$t" = model_proc ] && seeds=pipelines/model_proc
+    $build/bin/fuzz_$t "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -artifact_prefix="$findings/" >"$log" 2>&1
     # -fork=1 prints "#N: cov: ..." status lines, N being the executions so far.
