@@ -13,22 +13,46 @@ namespace {
     throw std::runtime_error("model-proc '" + path + "': " + what);
 }
 
+// Typed reads: json-glib returns 0 or NULL (with a g_critical) for a member of another type,
+// so every member is checked before it is read.
+bool holds(JsonNode* n, GType type) {
+    if (!n || !JSON_NODE_HOLDS_VALUE(n)) return false;
+    GType t = json_node_get_value_type(n);
+    return type == G_TYPE_DOUBLE ? (t == G_TYPE_DOUBLE || t == G_TYPE_INT64) : t == type;
+}
+
+double number(JsonNode* n, const std::string& what, const std::string& path) {
+    if (!holds(n, G_TYPE_DOUBLE)) bad(path, what + " must be a number");
+    return json_node_get_double(n);
+}
+
 std::vector<float> floats(JsonObject* o, const char* key, const std::string& path) {
     std::vector<float> v;
     if (!json_object_has_member(o, key)) return v;
     JsonNode* n = json_object_get_member(o, key);
     if (!JSON_NODE_HOLDS_ARRAY(n)) bad(path, std::string("'") + key + "' must be an array of numbers");
     JsonArray* a = json_node_get_array(n);
-    for (guint i = 0; i < json_array_get_length(a); ++i) v.push_back(float(json_array_get_double_element(a, i)));
+    for (guint i = 0; i < json_array_get_length(a); ++i)
+        v.push_back(float(number(json_array_get_element(a, i), std::string("'") + key + "' element", path)));
     return v;
 }
 
-std::string string_or(JsonObject* o, const char* key, const std::string& fallback) {
-    return json_object_has_member(o, key) ? json_object_get_string_member(o, key) : fallback;
+std::string string_or(JsonObject* o, const char* key, const std::string& fallback, const std::string& path) {
+    if (!json_object_has_member(o, key)) return fallback;
+    JsonNode* n = json_object_get_member(o, key);
+    if (!holds(n, G_TYPE_STRING)) bad(path, std::string("'") + key + "' must be a string");
+    return json_node_get_string(n);
 }
 
-double number_or(JsonObject* o, const char* key, double fallback) {
-    return json_object_has_member(o, key) ? json_object_get_double_member(o, key) : fallback;
+double number_or(JsonObject* o, const char* key, double fallback, const std::string& path) {
+    if (!json_object_has_member(o, key)) return fallback;
+    return number(json_object_get_member(o, key), std::string("'") + key + "'", path);
+}
+
+int int_or(JsonObject* o, const char* key, int fallback, const std::string& path) {
+    double v = number_or(o, key, fallback, path);
+    if (!(v >= -1e9 && v <= 1e9)) bad(path, std::string("'") + key + "' is out of range");
+    return int(v);
 }
 
 JsonObject* first_object(JsonObject* root, const char* key, const std::string& path) {
@@ -45,12 +69,12 @@ JsonObject* first_object(JsonObject* root, const char* key, const std::string& p
 // Sets the fields of `pre` that `p` names (model-proc params, or pre-process-config).
 void read_params(JsonObject* p, PreProc& pre, const std::string& path) {
     if (json_object_has_member(p, "resize")) {
-        std::string resize = json_object_get_string_member(p, "resize");
+        std::string resize = string_or(p, "resize", "", path);
         if (resize != "aspect-ratio" && resize != "no-aspect-ratio")
             bad(path, "params.resize is '" + resize + "'; expected 'aspect-ratio' or 'no-aspect-ratio'");
         pre.keep_aspect = resize == "aspect-ratio";
     }
-    pre.color_space = string_or(p, "color_space", pre.color_space);
+    pre.color_space = string_or(p, "color_space", pre.color_space, path);
     if (pre.color_space != "RGB" && pre.color_space != "BGR" && pre.color_space != "GRAY")
         bad(path, "params.color_space is '" + pre.color_space + "'; expected RGB, BGR or GRAY");
     std::vector<float> range = floats(p, "range", path);
@@ -63,33 +87,41 @@ void read_params(JsonObject* p, PreProc& pre, const std::string& path) {
     if (json_object_has_member(p, "std")) pre.std = floats(p, "std", path);
     for (float s : pre.std)
         if (s == 0.f) bad(path, "params.std holds a zero");
-    pre.size_multiple = int(number_or(p, "size_multiple", pre.size_multiple));
-    pre.max_size = int(number_or(p, "max_size", pre.max_size));
-    pre.min_size = int(number_or(p, "min_size", pre.min_size));
+    pre.size_multiple = int_or(p, "size_multiple", pre.size_multiple, path);
+    pre.max_size = int_or(p, "max_size", pre.max_size, path);
+    pre.min_size = int_or(p, "min_size", pre.min_size, path);
     if (pre.size_multiple < 1 || pre.max_size < 1 || pre.min_size < 0)
         bad(path, "params.size_multiple/max_size must be >= 1 and min_size >= 0");
 }
 
 void read_pre(JsonObject* item, PreProc& pre, const std::string& path) {
-    if (item && json_object_has_member(item, "params")) read_params(json_object_get_object_member(item, "params"), pre, path);
+    if (!item || !json_object_has_member(item, "params")) return;
+    JsonNode* params = json_object_get_member(item, "params");
+    if (!JSON_NODE_HOLDS_OBJECT(params)) bad(path, "'params' must be an object");
+    read_params(json_node_get_object(params), pre, path);
 }
 
 void read_post(JsonObject* item, PostProc& post, const std::string& path) {
     if (!item) return;
-    post.converter = string_or(item, "converter", "");
-    post.layer_name = string_or(item, "layer_name", "");
-    post.attribute_name = string_or(item, "attribute_name", "");
+    post.converter = string_or(item, "converter", "", path);
+    post.layer_name = string_or(item, "layer_name", "", path);
+    post.attribute_name = string_or(item, "attribute_name", "", path);
     if (json_object_has_member(item, "labels")) {
-        JsonArray* a = json_object_get_array_member(item, "labels");
-        if (!a) bad(path, "'labels' must be an array of strings");
-        for (guint i = 0; i < json_array_get_length(a); ++i) post.labels.push_back(json_array_get_string_element(a, i));
+        JsonNode* n = json_object_get_member(item, "labels");
+        if (!JSON_NODE_HOLDS_ARRAY(n)) bad(path, "'labels' must be an array of strings");
+        JsonArray* a = json_node_get_array(n);
+        for (guint i = 0; i < json_array_get_length(a); ++i) {
+            JsonNode* e = json_array_get_element(a, i);
+            if (!holds(e, G_TYPE_STRING)) bad(path, "'labels' must be an array of strings");
+            post.labels.push_back(json_node_get_string(e));
+        }
     }
-    post.binarize_threshold = float(number_or(item, "binarize_threshold", post.binarize_threshold));
-    post.box_threshold = float(number_or(item, "box_threshold", post.box_threshold));
-    post.unclip_ratio = float(number_or(item, "unclip_ratio", post.unclip_ratio));
-    post.min_box_size = int(number_or(item, "min_box_size", post.min_box_size));
-    post.iou_threshold = float(number_or(item, "iou_threshold", post.iou_threshold));
-    std::string box_type = string_or(item, "box_type", "rotated");
+    post.binarize_threshold = float(number_or(item, "binarize_threshold", post.binarize_threshold, path));
+    post.box_threshold = float(number_or(item, "box_threshold", post.box_threshold, path));
+    post.unclip_ratio = float(number_or(item, "unclip_ratio", post.unclip_ratio, path));
+    post.min_box_size = int_or(item, "min_box_size", post.min_box_size, path);
+    post.iou_threshold = float(number_or(item, "iou_threshold", post.iou_threshold, path));
+    std::string box_type = string_or(item, "box_type", "rotated", path);
     if (box_type != "rotated" && box_type != "axis-aligned")
         bad(path, "box_type is '" + box_type + "'; expected 'rotated' or 'axis-aligned'");
     post.rotated_boxes = box_type == "rotated";
