@@ -306,6 +306,18 @@ void finish(Plan& plan, std::unique_ptr<DnnlStep> s, const dnnl::primitive_desc_
     plan.add_step(std::move(s));
 }
 
+// Steps with nothing fused after them: node output 0 is the primitive's destination.
+void finish_unfused(Plan& plan, std::unique_ptr<DnnlStep> s, const dnnl::primitive_desc_base& pd, const Node& n,
+                    const memory::desc& value_md, const memory::desc& dst_md, const std::string& what) {
+    Chain c;
+    c.out = node_of(n)->output(0);
+    int out = add_output(plan, c.out, value_md);
+    plan.set_output(c.out, out);
+    s->outputs = {out};
+    s->args.push_back({DNNL_ARG_DST, out, dst_md});
+    finish(plan, std::move(s), pd, n, c, what);
+}
+
 memory const_memory(const Plan& plan, const memory::desc& md, const void* data) {
     return memory(md, plan.engine(), const_cast<void*>(data));
 }
@@ -614,13 +626,7 @@ bool add_concat(Plan& plan, const Node& n) {
     auto s = std::make_unique<DnnlStep>();
     s->prim = dnnl::concat(pd);
     for (size_t i = 0; i < n.inputs.size(); ++i) bind_source(plan, *s, DNNL_ARG_MULTIPLE_SRC + int(i), n.inputs[i], srcs[i]);
-    Chain c;
-    c.out = node_of(n)->output(0);
-    int out = add_output(plan, c.out, pd.dst_desc());
-    plan.set_output(c.out, out);
-    s->outputs = {out};
-    s->args.push_back({DNNL_ARG_DST, out, pd.dst_desc()});
-    finish(plan, std::move(s), pd, n, c, "concat");
+    finish_unfused(plan, std::move(s), pd, n, pd.dst_desc(), pd.dst_desc(), "concat");
     return true;
 }
 
@@ -661,13 +667,7 @@ bool add_resize(Plan& plan, const Node& n) {
     auto s = std::make_unique<DnnlStep>();
     s->prim = dnnl::resampling_forward(pd);
     bind_source(plan, *s, DNNL_ARG_SRC, x, pd.src_desc());
-    Chain c;
-    c.out = node_of(n)->output(0);
-    int out = add_output(plan, c.out, pd.dst_desc());
-    plan.set_output(c.out, out);
-    s->outputs = {out};
-    s->args.push_back({DNNL_ARG_DST, out, pd.dst_desc()});
-    finish(plan, std::move(s), pd, n, c, "resize");
+    finish_unfused(plan, std::move(s), pd, n, pd.dst_desc(), pd.dst_desc(), "resize");
     return true;
 }
 
@@ -743,13 +743,7 @@ bool add_softmax(Plan& plan, const Node& n) {
     int in = plan.plain(plan.value_of(x));
     s->inputs = {in};
     s->args.push_back({DNNL_ARG_SRC, in, md});
-    Chain c;
-    c.out = node_of(n)->output(0);
-    int out = add_output(plan, c.out, memory::desc());
-    plan.set_output(c.out, out);
-    s->outputs = {out};
-    s->args.push_back({DNNL_ARG_DST, out, md});
-    finish(plan, std::move(s), pd, n, c, "softmax");
+    finish_unfused(plan, std::move(s), pd, n, memory::desc(), md, "softmax");
     return true;
 }
 
