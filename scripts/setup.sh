@@ -32,7 +32,7 @@ packages=(
     libgtest-dev googletest libdnnl-dev libtbb-dev
     libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libjson-glib-dev
     gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good meson
-    python3 python3-numpy python3-pil fonts-dejavu-core espeak-ng sox ca-certificates
+    python3 python3-numpy python3-pil python3-onnx fonts-dejavu-core espeak-ng sox ca-certificates
 )
 # npm fetches the models. Debian's npm conflicts with a nodejs from another repository, so
 # it is only installed where no npm exists yet.
