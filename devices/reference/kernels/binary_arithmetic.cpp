@@ -12,12 +12,28 @@ void binary(const Node& n, const std::vector<Tensor>& in, std::vector<Tensor>& o
     binary_numeric(n, in[0], in[1], out[0], Op{});
 }
 
-struct AddOp { template <typename C> C operator()(C a, C b) const { return C(a + b); } };
-struct SubOp { template <typename C> C operator()(C a, C b) const { return C(a - b); } };
-struct MulOp { template <typename C> C operator()(C a, C b) const { return C(a * b); } };
+// Integer arithmetic runs in an unsigned type at least as wide as unsigned int, so that it
+// wraps instead of overflowing (signed overflow, and uint16 * uint16 promoted to int, are UB).
+template <typename C>
+using wrap_t = std::conditional_t<(sizeof(C) < sizeof(unsigned)), unsigned, std::make_unsigned_t<C>>;
+
+template <typename C, typename F>
+C wrapping(C a, C b, F f) {
+    if constexpr (std::is_integral_v<C>) return C(f(wrap_t<C>(a), wrap_t<C>(b)));
+    else return C(f(a, b));
+}
+
+struct AddOp { template <typename C> C operator()(C a, C b) const { return wrapping(a, b, [](auto x, auto y) { return x + y; }); } };
+struct SubOp { template <typename C> C operator()(C a, C b) const { return wrapping(a, b, [](auto x, auto y) { return x - y; }); } };
+struct MulOp { template <typename C> C operator()(C a, C b) const { return wrapping(a, b, [](auto x, auto y) { return x * y; }); } };
 struct MaxOp { template <typename C> C operator()(C a, C b) const { return a < b ? b : a; } };
 struct MinOp { template <typename C> C operator()(C a, C b) const { return b < a ? b : a; } };
-struct SquaredDifferenceOp { template <typename C> C operator()(C a, C b) const { return C((a - b) * (a - b)); } };
+struct SquaredDifferenceOp {
+    template <typename C> C operator()(C a, C b) const {
+        C d = SubOp{}(a, b);
+        return MulOp{}(d, d);
+    }
+};
 
 template <typename C>
 void check_divisor(const Node& n, C b) {
