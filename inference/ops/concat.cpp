@@ -28,7 +28,8 @@ void infer_concat(ShapeContext& c) {
                   " outside axis ", a);
         }
         if (s[size_t(a)].is_dynamic()) axis_static = false;
-        else axis_size += s[size_t(a)].value();
+        else if (__builtin_add_overflow(axis_size, s[size_t(a)].value(), &axis_size))
+            fail(c.node.describe(), ": the concatenated axis overflows 64 bits");
     }
     if (out.rank_is_static()) {
         int64_t a = normalize_axis(axis, out.rank(), c.node.name);
