@@ -45,6 +45,18 @@ int64_t int_attr_or(pugi::xml_node node, const char* name, int64_t fallback) {
     return node.attribute(name) ? int_attr(node, name, INT64_MIN) : fallback;
 }
 
+// Slicing of a port-map entry (axis, start, end, stride, part_size): BodyInput and BodyOutput
+// carry the same fields.
+template <typename Port>
+void read_slicing(pugi::xml_node e, Port& p) {
+    if (!e.attribute("axis")) return;
+    p.axis = int_attr(e, "axis");
+    p.start = int_attr_or(e, "start", 0);
+    p.end = int_attr_or(e, "end", -1);
+    p.stride = int_attr_or(e, "stride", 1);
+    p.part_size = int_attr_or(e, "part_size", 1);
+}
+
 ElementType precision_of(pugi::xml_node port) {
     pugi::xml_attribute a = port.attribute("precision");
     if (!a) fail("port ", port.attribute("id").value(), " has no precision");
@@ -345,13 +357,7 @@ private:
                 in.body = int64_t(b);
                 in.external_port = ext;
                 in.body_parameter = param;
-                if (e.attribute("axis")) {
-                    in.axis = int_attr(e, "axis");
-                    in.start = int_attr_or(e, "start", 0);
-                    in.end = int_attr_or(e, "end", -1);
-                    in.stride = int_attr_or(e, "stride", 1);
-                    in.part_size = int_attr_or(e, "part_size", 1);
-                }
+                read_slicing(e, in);
                 for (pugi::xml_node edge : l.xml.child("back_edges").children("edge"))
                     if (int_attr(edge, "to-layer") == int_attr(e, "internal_layer_id"))
                         in.back_edge_result = index_of(net.result_index, edge, "from-layer", "Result");
@@ -372,13 +378,7 @@ private:
                 out.body = int64_t(b);
                 out.external_port = ext - in_count;
                 out.body_result = result;
-                if (e.attribute("axis")) {
-                    out.axis = int_attr(e, "axis");
-                    out.start = int_attr_or(e, "start", 0);
-                    out.end = int_attr_or(e, "end", -1);
-                    out.stride = int_attr_or(e, "stride", 1);
-                    out.part_size = int_attr_or(e, "part_size", 1);
-                }
+                read_slicing(e, out);
                 body_outputs.push_back(out);
             }
         }
